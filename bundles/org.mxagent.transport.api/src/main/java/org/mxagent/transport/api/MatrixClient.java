@@ -1,0 +1,62 @@
+package org.mxagent.transport.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The client-server API of one logged-in account. Registered as a service only while a session exists.
+ * Calls block the calling thread (never call them from a {@link RoomEventListener} callback directly;
+ * hand the work to an executor). Rate limiting (429) is retried inside, honouring Retry-After.
+ */
+@ProviderType
+public interface MatrixClient {
+
+    MatrixSession session();
+
+    /** Sends a timeline event. A retry after a network error reuses the transaction id: never duplicated. */
+    String sendEvent(String roomId, String type, ObjectNode content) throws MatrixException;
+
+    /** Puts a state event and returns its event id. */
+    String putState(String roomId, String type, String stateKey, ObjectNode content) throws MatrixException;
+
+    /** One state event's content, or empty if the room has none of that type and key. */
+    Optional<ObjectNode> getState(String roomId, String type, String stateKey) throws MatrixException;
+
+    /** The room's full current state, as raw events. */
+    List<RoomEvent> roomState(String roomId) throws MatrixException;
+
+    /** One page of the room timeline, newest first when {@code backwards}. */
+    MessagesPage messages(String roomId, String from, boolean backwards, int limit) throws MatrixException;
+
+    /** Creates a room from a raw {@code /createRoom} body; returns the room id. */
+    String createRoom(ObjectNode body) throws MatrixException;
+
+    /** Joins by room id or alias; returns the room id. */
+    String joinRoom(String roomIdOrAlias) throws MatrixException;
+
+    void leaveRoom(String roomId) throws MatrixException;
+
+    void invite(String roomId, String userId) throws MatrixException;
+
+    /** Resolves {@code #alias:server} to a room id. */
+    String resolveAlias(String alias) throws MatrixException;
+
+    List<String> joinedRooms() throws MatrixException;
+
+    /** Uploads bytes to the media repository; returns the {@code mxc://} URI. */
+    String uploadMedia(byte[] content, String contentType, String fileName) throws MatrixException;
+
+    byte[] downloadMedia(String mxcUri) throws MatrixException;
+
+    /** Sends to-device messages: {@code messages} maps user id → device id (or "*") → content. */
+    void sendToDevice(String eventType, ObjectNode messages) throws MatrixException;
+
+    /** A raw authenticated request for endpoints this interface does not cover (e.g. {@code /keys/*}). */
+    JsonNode request(String method, String path, JsonNode body) throws MatrixException;
+
+    /** The sync loop's health, for status displays. */
+    SyncStatus syncStatus();
+}

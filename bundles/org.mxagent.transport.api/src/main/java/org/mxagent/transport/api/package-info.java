@@ -1,0 +1,11 @@
+/**
+ * The Matrix client-server transport as seen by capability bundles: an account that logs in, a client
+ * that exists while a session does, and a whiteboard of room event listeners fed by the sync loop.
+ * Knows nothing about mx-agent events; implementations (sync v2, sliding sync) are swappable bundles.
+ */
+@Export
+@Version("1.0.0")
+package org.mxagent.transport.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
