@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = MatrixCommands.class, property = {
     "osgi.command.scope=mx",
     "osgi.command.function=login", "osgi.command.function=logout", "osgi.command.function=whoami",
-    "osgi.command.function=rooms", "osgi.command.function=join", "osgi.command.function=send",
+    "osgi.command.function=rooms", "osgi.command.function=create", "osgi.command.function=join", "osgi.command.function=send",
     "osgi.command.function=tail", "osgi.command.function=sync"})
 public final class MatrixCommands {
     private final MatrixAccount account;
@@ -101,6 +101,17 @@ public final class MatrixCommands {
             out.append('\n');
         }
         return out.length() == 0 ? "no joined rooms" : out.toString().stripTrailing();
+    }
+
+    @Descriptor("create a private room and invite users; prints the room id")
+    public String create(@Descriptor("room name") String name,
+            @Descriptor("users to invite (@user:server)") String... invitees) throws MatrixException {
+        ObjectNode body = mapper.createObjectNode().put("name", name).put("preset", "private_chat");
+        var invite = body.putArray("invite");
+        for (String user : invitees) {
+            invite.add(RoomInput.userId(user));
+        }
+        return requireClient().createRoom(body);
     }
 
     @Descriptor("join a room by id (!id:server) or alias (#alias:server)")

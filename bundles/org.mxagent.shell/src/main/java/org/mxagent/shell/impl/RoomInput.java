@@ -22,6 +22,13 @@ final class RoomInput {
         return text;
     }
 
+    static String userId(String text) {
+        if (text == null || !text.startsWith("@") || text.indexOf(':') < 2 || text.endsWith(":")) {
+            throw new IllegalArgumentException("not a Matrix user id: '" + text + "' (expected @user:server)");
+        }
+        return text;
+    }
+
     static URI homeserver(String text) {
         URI uri;
         try {
