@@ -76,6 +76,9 @@ final class SyncLoop implements Runnable {
                     since = syncOnce(since);
                     backoff = Duration.ofSeconds(1);
                 } catch (MatrixException e) {
+                    if (stop.isStopped()) {
+                        return; // our own abandoned long-poll, not a failure
+                    }
                     if (e.isUnknownToken()) {
                         health.fatal("the homeserver rejected the access token (" + e.getMessage()
                                 + "): log in again");

@@ -88,6 +88,14 @@ public final class SyncV2Transport implements MatrixAccount {
         this.sessions = new SessionStore(directories.dataDir(), mapper);
         this.syncTokens = new SyncTokenStore(directories.dataDir());
         this.listeners = new ListenerRegistry((where, e) -> log.error("{} failed: {}", where, e.toString(), e));
+    }
+
+    /**
+     * Resumes a stored session. Runs after DS has bound the listener references (the constructor runs
+     * before), so the first batch after a restart or bundle update reaches every listener.
+     */
+    @Activate
+    synchronized void resumeStoredSession() throws IOException {
         Optional<StoredSession> stored = sessions.load();
         if (stored.isPresent()) {
             startSession(stored.get());
