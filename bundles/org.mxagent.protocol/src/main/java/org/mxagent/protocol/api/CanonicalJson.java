@@ -12,7 +12,7 @@ import org.mxagent.protocol.impl.JsonPaths;
 /**
  * Matrix canonical JSON: object keys sorted by Unicode code point (the same order as their UTF-8 bytes),
  * recursively; no whitespace; arrays in order; strings escape only {@code "}, {@code \} and U+0000..U+001F
- * ({@code \b \t \n \f \r} short, the rest as lowercase {@code \u00xx}); everything else, DEL, {@code /} and
+ * ({@code \b \t \n \f \r} short, the rest as lowercase "backslash-u 00xx"); everything else, DEL, {@code /} and
  * non-ASCII included, is written raw as UTF-8. Integers of any size are written as plain decimal digits. Every
  * non-integral number node (double, float, decimal, even {@code 1.0}) is refused, as is a string holding an
  * unpaired UTF-16 surrogate, because neither has a canonical UTF-8 form.

@@ -45,7 +45,8 @@ public final class Ed25519 {
     public static PrivateKey privateKey(byte[] seed) {
         requireLength(seed, KEY_BYTES, "seed");
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed)));
+            return KeyFactory.getInstance(ALGORITHM)
+                    .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JDK refused an Ed25519 seed", e);
         }
