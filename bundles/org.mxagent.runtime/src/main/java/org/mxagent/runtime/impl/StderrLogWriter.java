@@ -24,14 +24,15 @@ public final class StderrLogWriter implements LogListener {
     private final LogReaderService reader;
     private final PrintStream out = System.err;
     private final boolean json;
+    private final LogLevel threshold;
 
     @Activate
     public StderrLogWriter(@Reference LogReaderService reader, @Reference LoggerAdmin admin) {
         this.reader = reader;
         Map<String, String> env = System.getenv();
         this.json = "json".equalsIgnoreCase(env.getOrDefault("MX_AGENT_LOG_FORMAT", "human"));
-        LogLevel level = parseLevel(env.getOrDefault("MX_AGENT_LOG", "warn"));
-        admin.getLoggerContext(null).setLogLevels(Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME, level));
+        this.threshold = parseLevel(env.getOrDefault("MX_AGENT_LOG", "warn"));
+        admin.getLoggerContext(null).setLogLevels(Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME, threshold));
         reader.addLogListener(this);
     }
 
@@ -48,8 +49,24 @@ public final class StderrLogWriter implements LogListener {
         }
     }
 
+    /**
+     * The log service also records framework, bundle and service events, bypassing logger levels; those
+     * are noise below debug, so they are filtered here along with anything under the threshold.
+     */
+    static boolean shown(LogLevel threshold, LogLevel level, String message) {
+        if (!threshold.implies(level)) {
+            return false;
+        }
+        boolean frameworkEvent = message != null && (message.startsWith("ServiceEvent ")
+                || message.startsWith("BundleEvent ") || message.startsWith("FrameworkEvent "));
+        return !frameworkEvent || threshold.implies(LogLevel.DEBUG) || level.ordinal() <= LogLevel.WARN.ordinal();
+    }
+
     @Override
     public void logged(LogEntry entry) {
+        if (!shown(threshold, entry.getLogLevel(), entry.getMessage())) {
+            return;
+        }
         String source = entry.getBundle() == null ? "?" : entry.getBundle().getSymbolicName();
         String when = Instant.ofEpochMilli(entry.getTime()).toString();
         if (json) {

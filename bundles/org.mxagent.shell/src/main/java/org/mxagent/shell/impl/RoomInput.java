@@ -13,9 +13,11 @@ import org.mxagent.transport.api.RoomEventListener;
 final class RoomInput {
     private RoomInput() {}
 
+    /** Room ids are {@code !opaque} (room version 12 drops the {@code :server} part); aliases {@code #name:server}. */
     static String roomIdOrAlias(String text) {
-        if (text == null || !(text.startsWith("!") || text.startsWith("#")) || text.indexOf(':') < 2
-                || text.endsWith(":")) {
+        boolean roomId = text != null && text.startsWith("!") && text.length() > 1 && !text.endsWith(":");
+        boolean alias = text != null && text.startsWith("#") && text.indexOf(':') > 1 && !text.endsWith(":");
+        if (!roomId && !alias) {
             throw new IllegalArgumentException("not a room id or alias: '" + text
                     + "' (expected !id:server or #alias:server)");
         }

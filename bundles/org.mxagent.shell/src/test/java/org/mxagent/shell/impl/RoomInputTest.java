@@ -15,6 +15,9 @@ class RoomInputTest {
     void acceptsRoomIdsAndAliasesAndExplainsWhatElse() {
         assertEquals("!abc:localhost", RoomInput.roomIdOrAlias("!abc:localhost"));
         assertEquals("#ws:localhost", RoomInput.roomIdOrAlias("#ws:localhost"));
+        assertEquals("!_a8SBwoqO_HxBpHc", RoomInput.roomIdOrAlias("!_a8SBwoqO_HxBpHc"));
+        assertThrows(IllegalArgumentException.class, () -> RoomInput.roomIdOrAlias("#ws"));
+        assertThrows(IllegalArgumentException.class, () -> RoomInput.roomIdOrAlias("!"));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> RoomInput.roomIdOrAlias("general"));
         assertTrue(error.getMessage().contains("!id:server"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RoomInput.roomIdOrAlias("!abc:"));
