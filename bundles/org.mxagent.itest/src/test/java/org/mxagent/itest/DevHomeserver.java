@@ -85,6 +85,20 @@ final class DevHomeserver {
         return call("PUT", path, user.accessToken(), content).path("event_id").asText();
     }
 
+    /** Logs {@code user} in once more over plain HTTP (a new device) and returns that device's access token. */
+    String login(User user) throws IOException, InterruptedException {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("type", "m.login.password");
+        body.putObject("identifier").put("type", "m.id.user").put("user", user.localpart());
+        body.put("password", user.password());
+        return call("POST", "/_matrix/client/v3/login", null, body).path("access_token").asText();
+    }
+
+    /** {@code POST /logout/all}: invalidates every access token of the token's user, on all devices. */
+    void logoutAll(String accessToken) throws IOException, InterruptedException {
+        call("POST", "/_matrix/client/v3/logout/all", accessToken, mapper.createObjectNode());
+    }
+
     ObjectMapper mapper() {
         return mapper;
     }

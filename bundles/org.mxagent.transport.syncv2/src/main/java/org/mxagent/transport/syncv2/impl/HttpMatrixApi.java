@@ -21,8 +21,9 @@ import org.mxagent.transport.api.MatrixException;
 /**
  * The HTTP layer of the client-server API: builds requests, maps error responses to
  * {@link MatrixException}, and retries what is safe to retry. 429 / {@code M_LIMIT_EXCEEDED} is retried
- * after the server's hint (clamped to 5 minutes); network errors are retried only for idempotent requests
- * (GET, and PUT, which carries a transaction id or a state key). The access token goes only into the
+ * after the server's hint (clamped to 5 minutes), as often as the server asks, until the session stops; network
+ * errors are retried (up to {@link #MAX_ATTEMPTS} attempts) only for idempotent requests (GET, and PUT, which
+ * carries a transaction id or a state key). The access token goes only into the
  * Authorization header.
  */
 final class HttpMatrixApi {
@@ -104,12 +105,18 @@ final class HttpMatrixApi {
         }
     }
 
+    /**
+     * Rate limiting does not count against {@link #MAX_ATTEMPTS}: several threads sharing one limiter can each
+     * be refused many times in a row (only one of them wins when the hint runs out), and callers must see that
+     * as latency, not as failure. A 429 is retried until the server lets the request through or the session
+     * stops; only network errors use up attempts.
+     */
     private HttpResponse<byte[]> execute(String method, String path, Map<String, String> query, byte[] body,
             String contentType, Duration timeout) throws MatrixException {
         boolean idempotent = method.equals("GET") || method.equals("PUT");
         Duration networkBackoff = Duration.ofSeconds(1);
-        MatrixException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        int networkFailures = 0;
+        while (true) {
             try {
                 HttpResponse<byte[]> response = http.send(build(method, path, query, body, contentType, timeout),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -118,23 +125,21 @@ final class HttpMatrixApi {
                 if (!e.isRateLimited()) {
                     throw e;
                 }
-                last = e;
                 Duration wait = retryDelay(e);
                 rateLimitObserver.accept(wait);
                 pauseOrGiveUp(wait, e);
             } catch (IOException e) {
-                last = networkError(e);
-                if (!idempotent) {
-                    throw last;
+                MatrixException failure = networkError(e);
+                if (!idempotent || ++networkFailures >= MAX_ATTEMPTS) {
+                    throw failure;
                 }
-                pauseOrGiveUp(networkBackoff, last);
+                pauseOrGiveUp(networkBackoff, failure);
                 networkBackoff = networkBackoff.multipliedBy(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MatrixException(0, null, "interrupted while calling " + method + " " + path, -1, e);
             }
         }
-        throw last;
     }
 
     static Duration retryDelay(MatrixException e) {
