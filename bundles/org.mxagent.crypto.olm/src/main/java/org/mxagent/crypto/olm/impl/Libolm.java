@@ -7,14 +7,12 @@ import java.util.Map;
 
 /**
  * The loaded libolm and what every object shares: the function table, the {@code olm_error()} value and the
- * random source. Loaded once per class loader; a failed load is not cached, so installing libolm3 and
- * reactivating the component is enough.
+ * random source. Each provider component owns one (JNA itself keeps a single native handle per library); a
+ * failed load leaves nothing behind, so installing libolm3 and reactivating the component is enough.
  */
 final class Libolm {
     static final String INSTALL_HINT = "install Debian package libolm3 (3.2.x), or put libolm.so.3 on the"
             + " jna.library.path system property";
-
-    private static Libolm loaded;
 
     private final OlmLibrary lib;
     private final long errorValue;
@@ -36,15 +34,12 @@ final class Libolm {
         }
     }
 
-    /** The library, loading it on first use. */
-    static synchronized Libolm get() {
-        if (loaded == null) {
-            loaded = new Libolm(load());
-        }
-        return loaded;
+    /** Loads the library; {@link IllegalStateException} with an install hint if it is missing or too old. */
+    static Libolm load() {
+        return new Libolm(loadLibrary());
     }
 
-    private static OlmLibrary load() {
+    private static OlmLibrary loadLibrary() {
         // OSGi: JNA looks for its own resources and the library through the thread context class loader,
         // which in a framework is whatever thread activated us; point it at this bundle for the load.
         Thread thread = Thread.currentThread();

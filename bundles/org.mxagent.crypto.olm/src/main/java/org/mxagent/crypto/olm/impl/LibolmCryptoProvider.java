@@ -18,14 +18,16 @@ import org.osgi.service.component.annotations.Component;
  * The libolm provider: Debian's libolm3 (3.2.x) through JNA. Activation loads the library; when it is missing
  * the component fails to activate with a message saying which package to install, and no service appears.
  */
-@Component(service = CryptoProvider.class, property = CryptoProvider.PROVIDER + "=libolm")
+// Immediate: a missing libolm shows at start-up, not at the first encrypted room; loading it also activates
+// the lazily started JNA bundle.
+@Component(service = CryptoProvider.class, immediate = true, property = CryptoProvider.PROVIDER + "=libolm")
 public final class LibolmCryptoProvider implements CryptoProvider {
     private final Libolm olm;
 
     /** Loads libolm (once per class loader); {@link IllegalStateException} if it is missing or too old. */
     @Activate
     public LibolmCryptoProvider() {
-        this.olm = Libolm.get();
+        this.olm = Libolm.load();
     }
 
     @Override
