@@ -1,5 +1,7 @@
 package org.mxagent.policy.api;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import java.util.Objects;
 
 /** The outcome of a policy evaluation: allowed with an {@link Allowance}, or denied with a reason. */
@@ -27,7 +29,7 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
      * Denied. {@code reason} goes on the wire; {@code rule} and {@code detail} are for the operator (audit,
      * {@code policy:check}) and may name local paths, so they stay local.
      */
-    record Denied(RejectCode reason, String rule, String detail) implements Decision {
+    record Denied(RejectReason reason, String rule, String detail) implements Decision {
         public Denied {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(rule, "rule");

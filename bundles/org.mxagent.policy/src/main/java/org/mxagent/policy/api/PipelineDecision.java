@@ -1,5 +1,7 @@
 package org.mxagent.policy.api;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ import java.util.Optional;
  * @param detail    operator-facing explanation; stays local
  */
 public record PipelineDecision(
-        Outcome outcome, Optional<RejectCode> reason, String rule, Optional<Allowance> allowance, String detail) {
+        Outcome outcome, Optional<RejectReason> reason, String rule, Optional<Allowance> allowance, String detail) {
 
     public enum Outcome {
         /** Run it with the allowance. */
@@ -48,7 +50,7 @@ public record PipelineDecision(
                 "waiting for an approval decision");
     }
 
-    public static PipelineDecision rejected(RejectCode reason, String rule, String detail) {
+    public static PipelineDecision rejected(RejectReason reason, String rule, String detail) {
         return new PipelineDecision(Outcome.REJECTED, Optional.of(reason), rule, Optional.empty(), detail);
     }
 

@@ -1,5 +1,7 @@
 package org.mxagent.policy.api;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -63,11 +65,11 @@ public final class ReceivePipeline {
     private static Optional<PipelineDecision> checkSignature(PrivilegedRequest request) {
         return switch (request.signature()) {
             case VALID -> Optional.empty();
-            case UNSIGNED -> reject(RejectCode.UNSIGNED, Rules.UNSIGNED, "request carries no signature");
-            case INVALID -> reject(RejectCode.INVALID_SIGNATURE, Rules.INVALID_SIGNATURE, "signature does not verify");
-            case KEY_ID_MISMATCH -> reject(RejectCode.INVALID_SIGNATURE, Rules.KEY_ID_MISMATCH,
+            case UNSIGNED -> reject(RejectReason.UNSIGNED, Rules.UNSIGNED, "request carries no signature");
+            case INVALID -> reject(RejectReason.INVALID_SIGNATURE, Rules.INVALID_SIGNATURE, "signature does not verify");
+            case KEY_ID_MISMATCH -> reject(RejectReason.INVALID_SIGNATURE, Rules.KEY_ID_MISMATCH,
                     "signature key id is not the requester's published signing key id");
-            case UNKNOWN_KEY -> reject(RejectCode.UNTRUSTED_KEY, Rules.UNKNOWN_KEY,
+            case UNKNOWN_KEY -> reject(RejectReason.UNTRUSTED_KEY, Rules.UNKNOWN_KEY,
                     "requester has no usable published signing key");
         };
     }
@@ -76,7 +78,7 @@ public final class ReceivePipeline {
         if (request.targetAgent().equals(thisAgentId)) {
             return Optional.empty();
         }
-        return reject(RejectCode.WRONG_TARGET, Rules.WRONG_TARGET,
+        return reject(RejectReason.WRONG_TARGET, Rules.WRONG_TARGET,
                 "addressed to " + request.targetAgent() + ", this agent is " + thisAgentId);
     }
 
@@ -84,7 +86,7 @@ public final class ReceivePipeline {
         if (trust.isTrusted(request.keyId())) {
             return Optional.empty();
         }
-        return reject(RejectCode.UNTRUSTED_KEY, Rules.UNTRUSTED_KEY, "key " + request.keyId() + " is not trusted");
+        return reject(RejectReason.UNTRUSTED_KEY, Rules.UNTRUSTED_KEY, "key " + request.keyId() + " is not trusted");
     }
 
     private static Optional<PipelineDecision> checkSender(PrivilegedRequest request) {
@@ -92,7 +94,7 @@ public final class ReceivePipeline {
         if (!published.isEmpty() && published.equals(request.sender())) {
             return Optional.empty();
         }
-        return reject(RejectCode.INVALID_SIGNATURE, Rules.SENDER_MISMATCH,
+        return reject(RejectReason.INVALID_SIGNATURE, Rules.SENDER_MISMATCH,
                 "sent by " + request.sender() + " but the requester's agent publishes matrix_user_id '"
                         + published + "'");
     }
@@ -105,7 +107,7 @@ public final class ReceivePipeline {
             case REPLAYED, EXPIRED, CACHE_UNAVAILABLE -> Optional.of(PipelineDecision.dropped(admission.rule(),
                     "nonce not admitted: " + admission.rule()));
             case INVALID_NONCE, UNPARSEABLE_TIME, LIFETIME_OUT_OF_BOUNDS, CREATED_IN_FUTURE -> reject(
-                    RejectCode.MALFORMED_REQUEST, admission.rule(), "nonce not admitted: " + admission.rule());
+                    RejectReason.MALFORMED_REQUEST, admission.rule(), "nonce not admitted: " + admission.rule());
         };
     }
 
@@ -118,7 +120,7 @@ public final class ReceivePipeline {
         Decision.Allowed allowed = (Decision.Allowed) decision;
         Allowance allowance = allowed.allowance();
         if (allowance.requireVerifiedDevice() && !devices.isVerified(request.sender(), request.senderDevice())) {
-            return Authorization.denied(PipelineDecision.rejected(RejectCode.UNVERIFIED_DEVICE,
+            return Authorization.denied(PipelineDecision.rejected(RejectReason.UNVERIFIED_DEVICE,
                     Rules.UNVERIFIED_DEVICE, "policy requires a verified device; "
                             + request.senderDevice().map(d -> "device " + d + " is not verified")
                                     .orElse("the event came from no known device")));
@@ -132,9 +134,9 @@ public final class ReceivePipeline {
                     AuditDecision.RELEASED, allowed.rule(), Optional.of(allowance.sandbox()));
             case HELD -> new Authorization(PipelineDecision.held(allowance), AuditDecision.HELD, allowed.rule(),
                     Optional.of(allowance.sandbox()));
-            case DENIED -> Authorization.denied(PipelineDecision.rejected(RejectCode.APPROVAL_DENIED,
+            case DENIED -> Authorization.denied(PipelineDecision.rejected(RejectReason.APPROVAL_DENIED,
                     Rules.APPROVAL_DENIED, "an approver denied the request"));
-            case EXPIRED -> new Authorization(PipelineDecision.rejected(RejectCode.APPROVAL_EXPIRED,
+            case EXPIRED -> new Authorization(PipelineDecision.rejected(RejectReason.APPROVAL_EXPIRED,
                     Rules.APPROVAL_EXPIRED, "no approval decision before the hold expired"), AuditDecision.EXPIRED,
                     Rules.APPROVAL_EXPIRED, Optional.empty());
         };
@@ -162,7 +164,7 @@ public final class ReceivePipeline {
                 return PipelineDecision.rejected(decision.reason().orElseThrow(), decision.rule(),
                         decision.detail() + "; " + failure);
             }
-            return PipelineDecision.rejected(RejectCode.POLICY_DENIED, Rules.AUDIT_UNAVAILABLE, failure);
+            return PipelineDecision.rejected(RejectReason.POLICY_DENIED, Rules.AUDIT_UNAVAILABLE, failure);
         }
     }
 
@@ -179,7 +181,7 @@ public final class ReceivePipeline {
                 authorization.auditDecision(), authorization.policyRule(), authorization.sandbox());
     }
 
-    private static Optional<PipelineDecision> reject(RejectCode reason, String rule, String detail) {
+    private static Optional<PipelineDecision> reject(RejectReason reason, String rule, String detail) {
         return Optional.of(PipelineDecision.rejected(reason, rule, detail));
     }
 

@@ -1,8 +1,10 @@
 package org.mxagent.policy.api;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 /**
  * Internal rule names: which check decided. Stable (tests, audit {@code policy_rule} and operators rely on
- * them), but never sent on the wire, where only the coarser {@link RejectCode} goes. POLICY.md lists them.
+ * them), but never sent on the wire, where only the coarser {@link RejectReason} goes. POLICY.md lists them.
  */
 public final class Rules {
     // Rules that allow.

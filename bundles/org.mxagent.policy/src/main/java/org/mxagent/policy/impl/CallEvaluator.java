@@ -1,5 +1,7 @@
 package org.mxagent.policy.impl;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -7,7 +9,6 @@ import org.mxagent.policy.api.AgentPolicy;
 import org.mxagent.policy.api.CallRequestFacts;
 import org.mxagent.policy.api.Decision;
 import org.mxagent.policy.api.Policy;
-import org.mxagent.policy.api.RejectCode;
 import org.mxagent.policy.api.RoomPolicy;
 import org.mxagent.policy.api.Rules;
 
@@ -59,6 +60,6 @@ final class CallEvaluator {
     }
 
     private static Decision deny(String rule, String detail) {
-        return new Decision.Denied(RejectCode.POLICY_DENIED, rule, detail);
+        return new Decision.Denied(RejectReason.POLICY_DENIED, rule, detail);
     }
 }

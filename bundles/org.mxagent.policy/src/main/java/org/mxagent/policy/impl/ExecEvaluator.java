@@ -1,5 +1,7 @@
 package org.mxagent.policy.impl;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mxagent.policy.api.AgentPolicy;
@@ -8,7 +10,6 @@ import org.mxagent.policy.api.Decision;
 import org.mxagent.policy.api.ExecRequestFacts;
 import org.mxagent.policy.api.Policy;
 import org.mxagent.policy.api.RawExecDefault;
-import org.mxagent.policy.api.RejectCode;
 import org.mxagent.policy.api.RoomPolicy;
 import org.mxagent.policy.api.Rules;
 import org.mxagent.policy.api.SandboxKind;
@@ -68,17 +69,17 @@ final class ExecEvaluator {
         }
         Optional<String> envProblem = EnvOverrideRule.problem(facts.envOverrideKeys(), allowance.envAllowlist());
         if (envProblem.isPresent()) {
-            return new Decision.Denied(RejectCode.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
+            return new Decision.Denied(RejectReason.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
                     envProblem.get());
         }
         if (policy.execution().requireSandbox() && allowance.sandbox() == SandboxKind.NONE) {
-            return new Decision.Denied(RejectCode.SANDBOX_REQUIRED, Rules.SANDBOX_REQUIRED,
+            return new Decision.Denied(RejectReason.SANDBOX_REQUIRED, Rules.SANDBOX_REQUIRED,
                     "execution.require_sandbox is set but the effective sandbox is none");
         }
         return new Decision.Allowed(allowance, Rules.ALLOW_COMMANDS);
     }
 
     private static Decision deny(String rule, String detail) {
-        return new Decision.Denied(RejectCode.POLICY_DENIED, rule, detail);
+        return new Decision.Denied(RejectReason.POLICY_DENIED, rule, detail);
     }
 }

@@ -1,5 +1,7 @@
 package org.mxagent.policy.api;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class PipelineDecisionTest {
     @Test
     void rejectionsAndOnlyRejectionsCarryAWireReason() {
-        assertEquals(Optional.of(RejectCode.UNSIGNED),
-                PipelineDecision.rejected(RejectCode.UNSIGNED, Rules.UNSIGNED, "").reason());
+        assertEquals(Optional.of(RejectReason.UNSIGNED),
+                PipelineDecision.rejected(RejectReason.UNSIGNED, Rules.UNSIGNED, "").reason());
         assertThrows(IllegalArgumentException.class, () -> new PipelineDecision(PipelineDecision.Outcome.DROPPED,
-                Optional.of(RejectCode.UNSIGNED), "x", Optional.empty(), ""));
+                Optional.of(RejectReason.UNSIGNED), "x", Optional.empty(), ""));
         assertThrows(IllegalArgumentException.class, () -> new PipelineDecision(PipelineDecision.Outcome.REJECTED,
                 Optional.empty(), "x", Optional.empty(), ""));
     }

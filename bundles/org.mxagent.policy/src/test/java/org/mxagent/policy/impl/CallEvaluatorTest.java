@@ -1,5 +1,7 @@
 package org.mxagent.policy.impl;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -9,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mxagent.policy.api.CallRequestFacts;
 import org.mxagent.policy.api.Decision;
-import org.mxagent.policy.api.RejectCode;
 import org.mxagent.policy.api.Rules;
 
 class CallEvaluatorTest {
@@ -59,7 +60,7 @@ class CallEvaluatorTest {
 
     private static void assertDenied(String rule, Decision decision) {
         Decision.Denied denied = assertInstanceOf(Decision.Denied.class, decision);
-        assertEquals(RejectCode.POLICY_DENIED, denied.reason());
+        assertEquals(RejectReason.POLICY_DENIED, denied.reason());
         assertEquals(rule, denied.rule());
     }
 }

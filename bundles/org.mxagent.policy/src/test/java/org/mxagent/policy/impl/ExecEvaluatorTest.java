@@ -1,5 +1,7 @@
 package org.mxagent.policy.impl;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +20,6 @@ import org.mxagent.policy.api.Decision;
 import org.mxagent.policy.api.ExecRequestFacts;
 import org.mxagent.policy.api.NetworkMode;
 import org.mxagent.policy.api.Policy;
-import org.mxagent.policy.api.RejectCode;
 import org.mxagent.policy.api.Rules;
 import org.mxagent.policy.api.SandboxKind;
 import org.mxagent.policy.api.SeccompMode;
@@ -88,7 +89,7 @@ class ExecEvaluatorTest {
 
     @Test
     void unknownRoomIsDenied() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.ROOM_UNKNOWN, exec("!elsewhere:x", ALICE, "/work/a", "ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.ROOM_UNKNOWN, exec("!elsewhere:x", ALICE, "/work/a", "ls"));
     }
 
     @Test
@@ -100,28 +101,28 @@ class ExecEvaluatorTest {
 
     @Test
     void unknownRequesterIsDenied() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.AGENT_UNKNOWN,
+        assertDenied(RejectReason.POLICY_DENIED, Rules.AGENT_UNKNOWN,
                 exec(ROOM, "@mallory:example.org", "/work/a", "ls"));
     }
 
     @Test
     void requesterIsLookedUpByMatrixUserIdPerRoom() {
         assertAllowed(exec("!open:example.org", "@bob:example.org", "/work", "ls"));
-        assertDenied(RejectCode.POLICY_DENIED, Rules.AGENT_UNKNOWN, exec("!open:example.org", ALICE, "/work", "ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.AGENT_UNKNOWN, exec("!open:example.org", ALICE, "/work", "ls"));
     }
 
     // --- argv non-empty ---------------------------------------------------------------------------------
 
     @Test
     void emptyArgvIsDenied() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.ARGV_EMPTY, facts(ROOM, ALICE, "/work/a", List.of(), Set.of()));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.ARGV_EMPTY, facts(ROOM, ALICE, "/work/a", List.of(), Set.of()));
     }
 
     // --- exec allowed (agent flag or room default) ------------------------------------------------------
 
     @Test
     void roomDefaultDenyAppliesWhenAgentFlagIsUnset() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.EXEC_NOT_ALLOWED, exec(ROOM, "@bob:example.org", "/work", "ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.EXEC_NOT_ALLOWED, exec(ROOM, "@bob:example.org", "/work", "ls"));
     }
 
     @Test
@@ -131,7 +132,7 @@ class ExecEvaluatorTest {
 
     @Test
     void agentFlagFalseBeatsRoomDefaultAllow() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.EXEC_NOT_ALLOWED,
+        assertDenied(RejectReason.POLICY_DENIED, Rules.EXEC_NOT_ALLOWED,
                 exec("!open:example.org", "@carol:example.org", "/work", "ls"));
     }
 
@@ -139,7 +140,7 @@ class ExecEvaluatorTest {
 
     @Test
     void untrustedRoomIsDeniedEvenForAnAllowedAgent() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.ROOM_UNTRUSTED, exec("!lobby:example.org", ALICE, "/work", "ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.ROOM_UNTRUSTED, exec("!lobby:example.org", ALICE, "/work", "ls"));
     }
 
     // --- argv[0] allowed --------------------------------------------------------------------------------
@@ -163,27 +164,27 @@ class ExecEvaluatorTest {
     @Test
     void basenameTrickIsDenied() {
         // "ls" is allowed by exact name only: another binary called ls is not ls.
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "/tmp/evil/ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "/tmp/evil/ls"));
         // "/usr/bin/git" is allowed by path only: a git elsewhere is not that git.
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
                 exec(ROOM, ALICE, "/work/a", "/tmp/evil/git"));
     }
 
     @Test
     void relativePathsNeverMatchByResolution() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "./ls"));
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "bin/git"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "./ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "bin/git"));
     }
 
     @Test
     void bareNameResolvingElsewhereIsDenied() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "make"));
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "curl"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "make"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED, exec(ROOM, ALICE, "/work/a", "curl"));
     }
 
     @Test
     void nonNormalizedAbsolutePathDoesNotMatch() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
                 exec(ROOM, ALICE, "/work/a", "/usr/bin/../bin/git"));
     }
 
@@ -200,7 +201,7 @@ class ExecEvaluatorTest {
                 allow_commands = ["/usr/bin/git"]
                 allow_cwd = ["/work"]
                 """), RESOLVER);
-        assertDenied(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
+        assertDenied(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
                 containerized.evaluate(exec("!r:x", "@a:x", "/work", "git")));
         assertInstanceOf(Decision.Allowed.class, containerized.evaluate(exec("!r:x", "@a:x", "/work", "/usr/bin/git")));
     }
@@ -218,19 +219,19 @@ class ExecEvaluatorTest {
     @ValueSource(strings = {"/work/ab", "/work", "/", "/work/b", "/srv/database", "/work/a/../b", "/work/a/..",
         "/work/a/./b", "/work/a/.", "work/a", "./work/a", "", "/work/a\u0000/b"})
     void cwdOutsideTheAllowedDirectoriesOrNotNormalizedIsDenied(String cwd) {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.CWD_NOT_ALLOWED, exec(ROOM, ALICE, cwd, "ls"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.CWD_NOT_ALLOWED, exec(ROOM, ALICE, cwd, "ls"));
     }
 
     // --- deny_args_regex --------------------------------------------------------------------------------
 
     @Test
     void patternAcrossArgumentsMatchesTheJoinedArgv() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.ARGS_DENIED, exec(ROOM, ALICE, "/work/a", "ls", "rm", "-rf"));
+        assertDenied(RejectReason.POLICY_DENIED, Rules.ARGS_DENIED, exec(ROOM, ALICE, "/work/a", "ls", "rm", "-rf"));
     }
 
     @Test
     void anchoredPatternMatchesASingleArgument() {
-        assertDenied(RejectCode.POLICY_DENIED, Rules.ARGS_DENIED, exec(ROOM, ALICE, "/work/a", "/usr/bin/git", "push",
+        assertDenied(RejectReason.POLICY_DENIED, Rules.ARGS_DENIED, exec(ROOM, ALICE, "/work/a", "/usr/bin/git", "push",
                 "--force"));
     }
 
@@ -248,7 +249,7 @@ class ExecEvaluatorTest {
 
     @Test
     void overrideOutsideTheAllowlistIsDenied() {
-        assertDenied(RejectCode.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
+        assertDenied(RejectReason.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
                 facts(ROOM, ALICE, "/work/a", List.of("ls"), Set.of("CI", "EDITOR")));
     }
 
@@ -257,7 +258,7 @@ class ExecEvaluatorTest {
         "GITHUB_TOKEN", "MY_SECRET", "AWS_REGION", "DEPLOY_KEY", "BAD-NAME"})
     void forbiddenOverridesAreDeniedEvenWhenAllowlisted(String key) {
         // LD_LIBRARY_PATH is in env_allowlist: the child inherits it, but a remote request may not set it.
-        assertDenied(RejectCode.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
+        assertDenied(RejectReason.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
                 facts(ROOM, ALICE, "/work/a", List.of("ls"), Set.of(key)));
     }
 
@@ -280,7 +281,7 @@ class ExecEvaluatorTest {
                 allow_cwd = ["/work"]
                 sandbox = "bubblewrap"
                 """), RESOLVER);
-        assertDenied(RejectCode.SANDBOX_REQUIRED, Rules.SANDBOX_REQUIRED,
+        assertDenied(RejectReason.SANDBOX_REQUIRED, Rules.SANDBOX_REQUIRED,
                 strict.evaluate(exec("!r:x", "@a:x", "/work", "ls")));
         Decision sandboxed = strict.evaluate(exec("!r:x", "@b:x", "/work", "ls"));
         assertEquals(SandboxKind.BUBBLEWRAP, ((Decision.Allowed) sandboxed).allowance().sandbox());
@@ -318,7 +319,7 @@ class ExecEvaluatorTest {
     @Test
     void denyAllPolicyDeniesEverything() {
         Decision decision = new ExecEvaluator(Policy.denyAll(), RESOLVER).evaluate(exec(ROOM, ALICE, "/work/a", "ls"));
-        assertDenied(RejectCode.POLICY_DENIED, Rules.ROOM_UNKNOWN, decision);
+        assertDenied(RejectReason.POLICY_DENIED, Rules.ROOM_UNKNOWN, decision);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------
@@ -336,11 +337,11 @@ class ExecEvaluatorTest {
         return ((Decision.Allowed) decision).allowance();
     }
 
-    private void assertDenied(RejectCode reason, String rule, ExecRequestFacts facts) {
+    private void assertDenied(RejectReason reason, String rule, ExecRequestFacts facts) {
         assertDenied(reason, rule, evaluator.evaluate(facts));
     }
 
-    private static void assertDenied(RejectCode reason, String rule, Decision decision) {
+    private static void assertDenied(RejectReason reason, String rule, Decision decision) {
         Decision.Denied denied = assertInstanceOf(Decision.Denied.class, decision);
         assertEquals(reason, denied.reason(), denied::toString);
         assertEquals(rule, denied.rule(), denied::toString);

@@ -1,5 +1,7 @@
 package org.mxagent.policy.impl;
 
+import org.mxagent.protocol.api.event.RejectReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +28,6 @@ import org.mxagent.policy.api.PipelineDecision;
 import org.mxagent.policy.api.PipelineDecision.Outcome;
 import org.mxagent.policy.api.PrivilegedRequest;
 import org.mxagent.policy.api.ReceivePipeline;
-import org.mxagent.policy.api.RejectCode;
 import org.mxagent.policy.api.Rules;
 import org.mxagent.policy.api.SignatureCheck;
 
@@ -114,18 +115,18 @@ class ReceivePipelineTest {
 
     @Test
     void signatureFailuresAreRejectedWithTheirWireCodes() throws IOException {
-        assertRejected(RejectCode.UNSIGNED, Rules.UNSIGNED, request().signature(SignatureCheck.UNSIGNED));
-        assertRejected(RejectCode.INVALID_SIGNATURE, Rules.INVALID_SIGNATURE,
+        assertRejected(RejectReason.UNSIGNED, Rules.UNSIGNED, request().signature(SignatureCheck.UNSIGNED));
+        assertRejected(RejectReason.INVALID_SIGNATURE, Rules.INVALID_SIGNATURE,
                 request().signature(SignatureCheck.INVALID));
-        assertRejected(RejectCode.INVALID_SIGNATURE, Rules.KEY_ID_MISMATCH,
+        assertRejected(RejectReason.INVALID_SIGNATURE, Rules.KEY_ID_MISMATCH,
                 request().signature(SignatureCheck.KEY_ID_MISMATCH));
-        assertRejected(RejectCode.UNTRUSTED_KEY, Rules.UNKNOWN_KEY, request().signature(SignatureCheck.UNKNOWN_KEY));
+        assertRejected(RejectReason.UNTRUSTED_KEY, Rules.UNKNOWN_KEY, request().signature(SignatureCheck.UNKNOWN_KEY));
         assertNothingAdmittedOrAudited();
     }
 
     @Test
     void signatureIsCheckedFirst() throws IOException {
-        assertRejected(RejectCode.UNSIGNED, Rules.UNSIGNED, request().signature(SignatureCheck.UNSIGNED)
+        assertRejected(RejectReason.UNSIGNED, Rules.UNSIGNED, request().signature(SignatureCheck.UNSIGNED)
                 .target("agt_someone_else_entirely_xx").key(FileTrustStoreTest.OTHER_KEY).published("@eve:x"));
     }
 
@@ -133,7 +134,7 @@ class ReceivePipelineTest {
 
     @Test
     void requestForAnotherAgentIsRejectedBeforeTrust() throws IOException {
-        assertRejected(RejectCode.WRONG_TARGET, Rules.WRONG_TARGET,
+        assertRejected(RejectReason.WRONG_TARGET, Rules.WRONG_TARGET,
                 request().target("agt_01HZY3M6W8K9Q2R4T5V7X9Z1ZZ").key(FileTrustStoreTest.OTHER_KEY));
         assertNothingAdmittedOrAudited();
     }
@@ -142,9 +143,9 @@ class ReceivePipelineTest {
 
     @Test
     void untrustedAndRevokedKeysAreRejected() throws IOException {
-        assertRejected(RejectCode.UNTRUSTED_KEY, Rules.UNTRUSTED_KEY, request().key(FileTrustStoreTest.OTHER_KEY));
+        assertRejected(RejectReason.UNTRUSTED_KEY, Rules.UNTRUSTED_KEY, request().key(FileTrustStoreTest.OTHER_KEY));
         trust.revoke(FileTrustStoreTest.KEY);
-        assertRejected(RejectCode.UNTRUSTED_KEY, Rules.UNTRUSTED_KEY, request());
+        assertRejected(RejectReason.UNTRUSTED_KEY, Rules.UNTRUSTED_KEY, request());
         assertNothingAdmittedOrAudited();
     }
 
@@ -152,8 +153,8 @@ class ReceivePipelineTest {
 
     @Test
     void senderOtherThanThePublishedUserIsRejected() throws IOException {
-        assertRejected(RejectCode.INVALID_SIGNATURE, Rules.SENDER_MISMATCH, request().sender("@mallory:x"));
-        assertRejected(RejectCode.INVALID_SIGNATURE, Rules.SENDER_MISMATCH, request().published(""));
+        assertRejected(RejectReason.INVALID_SIGNATURE, Rules.SENDER_MISMATCH, request().sender("@mallory:x"));
+        assertRejected(RejectReason.INVALID_SIGNATURE, Rules.SENDER_MISMATCH, request().published(""));
         assertNothingAdmittedOrAudited();
     }
 
@@ -174,9 +175,9 @@ class ReceivePipelineTest {
     void expiredRequestIsDroppedAndOverlongOrFutureWindowsAreMalformed() throws IOException {
         assertEquals(Outcome.DROPPED, pipeline().receive(request().created(NOW.minusSeconds(400))
                 .expires(NOW.minusSeconds(100)).build()).outcome());
-        assertRejected(RejectCode.MALFORMED_REQUEST, "lifetime_out_of_bounds",
+        assertRejected(RejectReason.MALFORMED_REQUEST, "lifetime_out_of_bounds",
                 request().expires(NOW.plusSeconds(3600)));
-        assertRejected(RejectCode.MALFORMED_REQUEST, "created_in_future", request().created(NOW.plusSeconds(120))
+        assertRejected(RejectReason.MALFORMED_REQUEST, "created_in_future", request().created(NOW.plusSeconds(120))
                 .expires(NOW.plusSeconds(200)));
         assertNothingAdmittedOrAudited();
     }
@@ -185,7 +186,7 @@ class ReceivePipelineTest {
 
     @Test
     void policyDenialIsRejectedAndAudited() throws IOException {
-        assertRejected(RejectCode.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
+        assertRejected(RejectReason.POLICY_DENIED, Rules.COMMAND_NOT_ALLOWED,
                 request().exec("/work", Set.of(), "rm", "x"));
         JsonNode record = onlyAuditRecord();
         assertEquals("denied", record.get("decision").asText());
@@ -197,13 +198,13 @@ class ReceivePipelineTest {
     void policyIsKeyedByTheAuthenticatedSenderAndRoom() throws IOException {
         trust.approve(FileTrustStoreTest.OTHER_AGENT, FileTrustStoreTest.OTHER_KEY, "local:op");
         RequestBuilder bob = request().key(FileTrustStoreTest.OTHER_KEY).sender("@bob:x").published("@bob:x");
-        assertRejected(RejectCode.POLICY_DENIED, Rules.AGENT_UNKNOWN, bob);
-        assertRejected(RejectCode.POLICY_DENIED, Rules.ROOM_UNKNOWN, request().room("!elsewhere:x"));
+        assertRejected(RejectReason.POLICY_DENIED, Rules.AGENT_UNKNOWN, bob);
+        assertRejected(RejectReason.POLICY_DENIED, Rules.ROOM_UNKNOWN, request().room("!elsewhere:x"));
     }
 
     @Test
     void forbiddenEnvOverrideIsRejectedWithItsOwnCode() throws IOException {
-        assertRejected(RejectCode.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
+        assertRejected(RejectReason.ENV_OVERRIDE_NOT_ALLOWED, Rules.ENV_OVERRIDE_NOT_ALLOWED,
                 request().exec("/work", Set.of("LD_PRELOAD"), "ls"));
     }
 
@@ -211,7 +212,7 @@ class ReceivePipelineTest {
 
     @Test
     void unverifiedDeviceIsRejectedWhenPolicyDemandsVerification() throws IOException {
-        assertRejected(RejectCode.UNVERIFIED_DEVICE, Rules.UNVERIFIED_DEVICE, request().room("!verified:x"));
+        assertRejected(RejectReason.UNVERIFIED_DEVICE, Rules.UNVERIFIED_DEVICE, request().room("!verified:x"));
         deviceVerified = true;
         assertEquals(Outcome.ALLOWED, pipeline().receive(request().room("!verified:x").build()).outcome());
     }
@@ -235,10 +236,10 @@ class ReceivePipelineTest {
         assertEquals(Outcome.ALLOWED, pipeline().receive(request().room("!gated:x").build()).outcome());
 
         approvals.verdict = ApprovalVerdict.DENIED;
-        assertRejected(RejectCode.APPROVAL_DENIED, Rules.APPROVAL_DENIED, request().room("!gated:x"));
+        assertRejected(RejectReason.APPROVAL_DENIED, Rules.APPROVAL_DENIED, request().room("!gated:x"));
 
         approvals.verdict = ApprovalVerdict.EXPIRED;
-        assertRejected(RejectCode.APPROVAL_EXPIRED, Rules.APPROVAL_EXPIRED, request().room("!gated:x"));
+        assertRejected(RejectReason.APPROVAL_EXPIRED, Rules.APPROVAL_EXPIRED, request().room("!gated:x"));
 
         List<JsonNode> records = auditRecords();
         assertEquals(List.of("held", "released", "denied", "expired"),
@@ -262,7 +263,7 @@ class ReceivePipelineTest {
         Files.createDirectory(dir.resolve("audit.log"));
         PipelineDecision decision = pipeline().receive(request().build());
         assertEquals(Outcome.REJECTED, decision.outcome());
-        assertEquals(Optional.of(RejectCode.POLICY_DENIED), decision.reason());
+        assertEquals(Optional.of(RejectReason.POLICY_DENIED), decision.reason());
         assertEquals(Rules.AUDIT_UNAVAILABLE, decision.rule());
     }
 
@@ -279,7 +280,7 @@ class ReceivePipelineTest {
     void failedAuditWriteKeepsADenialsOwnReason() throws IOException {
         Files.createDirectory(dir.resolve("audit.log"));
         PipelineDecision decision = pipeline().receive(request().exec("/work", Set.of(), "rm").build());
-        assertEquals(Optional.of(RejectCode.POLICY_DENIED), decision.reason());
+        assertEquals(Optional.of(RejectReason.POLICY_DENIED), decision.reason());
         assertEquals(Rules.COMMAND_NOT_ALLOWED, decision.rule());
         assertTrue(decision.detail().contains("audit log write failed"), decision.detail());
     }
@@ -297,7 +298,7 @@ class ReceivePipelineTest {
         clock.advance(Duration.ofSeconds(1));
         for (int i = 0; i < 10_000; i++) {
             PipelineDecision junk = pipeline.receive(request().signature(SignatureCheck.UNSIGNED).build());
-            assertEquals(Optional.of(RejectCode.UNSIGNED), junk.reason());
+            assertEquals(Optional.of(RejectReason.UNSIGNED), junk.reason());
         }
 
         assertEquals(1, replay.size());
@@ -325,7 +326,7 @@ class ReceivePipelineTest {
         return new RequestBuilder("nonce-" + nonceCounter++, clock.instant());
     }
 
-    private void assertRejected(RejectCode reason, String rule, RequestBuilder request) {
+    private void assertRejected(RejectReason reason, String rule, RequestBuilder request) {
         PipelineDecision decision = pipeline().receive(request.build());
         assertEquals(Outcome.REJECTED, decision.outcome(), decision::toString);
         assertEquals(Optional.of(reason), decision.reason(), decision::toString);

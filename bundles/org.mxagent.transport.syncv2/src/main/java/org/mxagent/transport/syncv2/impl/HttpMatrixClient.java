@@ -54,14 +54,14 @@ final class HttpMatrixClient implements MatrixClient {
         String txnId = transactionPrefix + transactionCounter.incrementAndGet();
         JsonNode reply = api.json("PUT", V3 + "/rooms/" + segment(roomId) + "/send/" + segment(type) + "/"
                 + segment(txnId), Map.of(), content);
-        return text(reply, "event_id");
+        return Replies.requiredText(reply, "event_id");
     }
 
     @Override
     public String putState(String roomId, String type, String stateKey, ObjectNode content) throws MatrixException {
         JsonNode reply = api.json("PUT", V3 + "/rooms/" + segment(roomId) + "/state/" + segment(type) + "/"
                 + segment(stateKey), Map.of(), content);
-        return text(reply, "event_id");
+        return Replies.requiredText(reply, "event_id");
     }
 
     @Override
@@ -94,12 +94,12 @@ final class HttpMatrixClient implements MatrixClient {
 
     @Override
     public String createRoom(ObjectNode body) throws MatrixException {
-        return text(api.json("POST", V3 + "/createRoom", Map.of(), body), "room_id");
+        return Replies.requiredText(api.json("POST", V3 + "/createRoom", Map.of(), body), "room_id");
     }
 
     @Override
     public String joinRoom(String roomIdOrAlias) throws MatrixException {
-        return text(api.json("POST", V3 + "/join/" + segment(roomIdOrAlias), Map.of(), mapper.createObjectNode()),
+        return Replies.requiredText(api.json("POST", V3 + "/join/" + segment(roomIdOrAlias), Map.of(), mapper.createObjectNode()),
                 "room_id");
     }
 
@@ -116,7 +116,7 @@ final class HttpMatrixClient implements MatrixClient {
 
     @Override
     public String resolveAlias(String alias) throws MatrixException {
-        return text(api.json("GET", V3 + "/directory/room/" + segment(alias), Map.of(), null), "room_id");
+        return Replies.requiredText(api.json("GET", V3 + "/directory/room/" + segment(alias), Map.of(), null), "room_id");
     }
 
     @Override
@@ -129,7 +129,7 @@ final class HttpMatrixClient implements MatrixClient {
 
     @Override
     public String uploadMedia(byte[] content, String contentType, String fileName) throws MatrixException {
-        return text(api.upload("/_matrix/media/v3/upload", query("filename", fileName), content, contentType),
+        return Replies.requiredText(api.upload("/_matrix/media/v3/upload", query("filename", fileName), content, contentType),
                 "content_uri");
     }
 
@@ -177,13 +177,6 @@ final class HttpMatrixClient implements MatrixClient {
         return events;
     }
 
-    private static String text(JsonNode reply, String field) throws MatrixException {
-        JsonNode value = reply.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new MatrixException(200, null, "homeserver reply lacks '" + field + "'");
-        }
-        return value.asText();
-    }
 
     @Override
     public String toString() {

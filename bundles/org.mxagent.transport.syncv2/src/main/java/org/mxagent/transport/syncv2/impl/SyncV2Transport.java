@@ -142,15 +142,15 @@ public final class SyncV2Transport implements MatrixAccount {
         body.put("initial_device_display_name", config.device_display_name());
         JsonNode reply = anonymousApi(homeserver).json("POST", "/_matrix/client/v3/login", Map.of(), body);
         body.remove("password");
-        return adopt(new StoredSession(homeserver, required(reply, "user_id"), required(reply, "device_id"),
-                required(reply, "access_token")), true);
+        return adopt(new StoredSession(homeserver, Replies.requiredText(reply, "user_id"), Replies.requiredText(reply, "device_id"),
+                Replies.requiredText(reply, "access_token")), true);
     }
 
     @Override
     public MatrixSession adoptToken(URI homeserver, String accessToken) throws MatrixException {
         JsonNode whoami = anonymousApi(homeserver).withToken(accessToken)
                 .json("GET", "/_matrix/client/v3/account/whoami", Map.of(), null);
-        return adopt(new StoredSession(homeserver, required(whoami, "user_id"), required(whoami, "device_id"),
+        return adopt(new StoredSession(homeserver, Replies.requiredText(whoami, "user_id"), Replies.requiredText(whoami, "device_id"),
                 accessToken), false);
     }
 
@@ -252,13 +252,6 @@ public final class SyncV2Transport implements MatrixAccount {
                 Duration.ofMillis(config.request_timeout_ms()), wait -> { });
     }
 
-    private static String required(JsonNode reply, String field) throws MatrixException {
-        JsonNode value = reply.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new MatrixException(200, null, "homeserver reply lacks '" + field + "'");
-        }
-        return value.asText();
-    }
 
     @Override
     public String toString() {
