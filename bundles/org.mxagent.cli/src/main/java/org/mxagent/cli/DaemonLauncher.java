@@ -47,9 +47,13 @@ final class DaemonLauncher {
         return command;
     }
 
-    /** Runs the daemon attached to this terminal; returns its exit code. */
+    /** bnd's launcher exits with this code when the framework was stopped on request (daemon stop). */
+    static final int LAUNCHER_FRAMEWORK_STOPPED = 117;
+
+    /** Runs the daemon attached to this terminal; returns its exit code, 0 after a requested stop. */
     int runInForeground() throws IOException, InterruptedException {
-        return withEnvironment(new ProcessBuilder(command()).inheritIO()).start().waitFor();
+        int exit = withEnvironment(new ProcessBuilder(command()).inheritIO()).start().waitFor();
+        return exit == LAUNCHER_FRAMEWORK_STOPPED ? 0 : exit;
     }
 
     /**
