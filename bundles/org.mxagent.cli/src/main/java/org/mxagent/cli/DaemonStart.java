@@ -61,7 +61,12 @@ final class DaemonStart {
         while (true) {
             if (IpcClient.answers(socket)) {
                 try (IpcClient client = inv.connect()) {
-                    return Json.object(client.call("daemon.status", null));
+                    Map<String, Object> status = Json.object(client.call("daemon.status", null));
+                    if (!(status.get("ready") instanceof Boolean ready) || ready) {
+                        return status; // ready, or an older daemon that does not report readiness
+                    }
+                    lastProblem = "bundles still starting (" + Json.object(status.get("bundles")) + ")";
+                    inv.verbose.log(2, "not ready: " + lastProblem);
                 } catch (CliException notReady) {
                     // Listening but not serving daemon.status yet (its component may still be starting).
                     lastProblem = notReady.getMessage();

@@ -32,7 +32,7 @@ final class ShellCommand {
             } else {
                 printResult(inv, result);
             }
-            return ExitCodes.OK;
+            return reportedError(result) ? ExitCodes.FAILURE : ExitCodes.OK;
         } catch (RemoteError failed) {
             if (!inv.json()) {
                 printResult(inv, failed.data());
@@ -65,7 +65,9 @@ final class ShellCommand {
                     continue;
                 }
                 try {
-                    printResult(inv, exec(client, session, line));
+                    Map<String, Object> result = exec(client, session, line);
+                    printResult(inv, result);
+                    anyFailed |= reportedError(result);
                 } catch (RemoteError failed) {
                     anyFailed = true;
                     printResult(inv, failed.data());
@@ -90,6 +92,16 @@ final class ShellCommand {
             params.put("session", session);
         }
         return Json.object(client.call("shell.exec", params));
+    }
+
+    /**
+     * Some Gogo commands (Felix's bundle commands: install, update, start, …) catch their own failures and
+     * print them on the error stream instead of throwing; what a command writes there therefore counts as
+     * failure, so scripts see a non-zero exit.
+     */
+    static boolean reportedError(Map<String, Object> result) {
+        String error = Json.string(result, "error");
+        return error != null && !error.isBlank();
     }
 
     private static void printResult(Invocation inv, Map<String, Object> result) {

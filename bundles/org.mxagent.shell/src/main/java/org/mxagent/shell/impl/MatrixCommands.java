@@ -33,15 +33,27 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     "osgi.command.function=rooms", "osgi.command.function=create", "osgi.command.function=join", "osgi.command.function=send",
     "osgi.command.function=tail", "osgi.command.function=sync"})
 public final class MatrixCommands {
-    private final MatrixAccount account;
     private final BundleContext context;
+    private volatile MatrixAccount account;
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile MatrixClient client;
 
     @Activate
-    public MatrixCommands(@Reference MatrixAccount account, BundleContext context) {
-        this.account = account;
+    public MatrixCommands(BundleContext context) {
         this.context = context;
+    }
+
+    // Optional: the commands stay available (and say why they cannot work) while the transport is replaced.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAccount(MatrixAccount account) {
+        this.account = account;
+    }
+
+    void unsetAccount(MatrixAccount account) {
+        if (this.account == account) {
+            this.account = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -64,13 +76,13 @@ public final class MatrixCommands {
         if (secret == null) {
             throw new IllegalArgumentException("no password: pass it as the third argument or set MX_AGENT_PASSWORD");
         }
-        MatrixSession session = account.login(RoomInput.homeserver(homeserver), user, secret.toCharArray());
+        MatrixSession session = requireAccount().login(RoomInput.homeserver(homeserver), user, secret.toCharArray());
         return "logged in as " + session.userId() + " (device " + session.deviceId() + ")";
     }
 
     @Descriptor("log out and forget the stored session")
     public String logout() throws MatrixException {
-        account.logout();
+        requireAccount().logout();
         return "logged out";
     }
 
@@ -183,9 +195,21 @@ public final class MatrixCommands {
     public String sync() {
         MatrixClient current = client;
         if (current == null) {
-            return account.session().isPresent() ? "sync: starting" : "sync: not logged in";
+            MatrixAccount currentAccount = account;
+            if (currentAccount == null) {
+                return "sync: no Matrix transport in this runtime (is org.mxagent.transport.syncv2 stopped?)";
+            }
+            return currentAccount.session().isPresent() ? "sync: starting" : "sync: not logged in";
         }
         return SyncReport.format(current.session(), current.syncStatus(), java.time.Instant.now());
+    }
+
+    private MatrixAccount requireAccount() {
+        MatrixAccount current = account;
+        if (current == null) {
+            throw new IllegalStateException("no Matrix transport in this runtime (is org.mxagent.transport.syncv2 stopped?)");
+        }
+        return current;
     }
 
     private MatrixClient requireClient() {

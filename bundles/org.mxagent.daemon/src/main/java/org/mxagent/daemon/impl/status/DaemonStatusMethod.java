@@ -65,20 +65,42 @@ public final class DaemonStatusMethod implements IpcMethod {
                 : currentAccount.session().map(MatrixJson::session).orElse(null));
         MatrixClient currentClient = client;
         status.set("sync", currentClient == null ? null : MatrixJson.sync(currentClient.syncStatus()));
-        status.set("bundles", bundleCounts());
+        ObjectNode bundles = bundleCounts();
+        status.set("bundles", bundles);
+        status.put("ready", isReady(bundles));
         return status;
+    }
+
+    /**
+     * Ready once the framework has finished starting (the system bundle turns ACTIVE only after every bundle
+     * of the start level was started, and DS activates immediate components as their bundles start) and no
+     * bundle is left short of ACTIVE. The CLI's {@code daemon start} waits for this, so the next command finds
+     * the transport and every capability in place.
+     */
+    private boolean isReady(ObjectNode counts) {
+        return context.getBundle(0).getState() == Bundle.ACTIVE
+                && counts.get("active").asInt() == counts.get("total").asInt();
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
     }
 
     private ObjectNode bundleCounts() {
         Bundle[] bundles = context.getBundles();
         int active = 0;
+        int total = 0;
         for (Bundle bundle : bundles) {
+            if (isFragment(bundle)) {
+                continue; // fragments never become ACTIVE
+            }
+            total++;
             if (bundle.getState() == Bundle.ACTIVE) {
                 active++;
             }
         }
         ObjectNode counts = JsonRpc.MAPPER.createObjectNode();
-        counts.put("total", bundles.length);
+        counts.put("total", total);
         counts.put("active", active);
         return counts;
     }
