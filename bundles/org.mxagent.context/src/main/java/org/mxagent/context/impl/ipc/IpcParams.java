@@ -1,0 +1,72 @@
+package org.mxagent.context.impl.ipc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.mxagent.daemon.api.IpcException;
+
+/** Reads method params; a wrong or missing param is a usage error (exit 64) that names it. */
+final class IpcParams {
+    private IpcParams() {}
+
+    static String required(JsonNode params, String name) throws IpcException {
+        String value = optional(params, name, "");
+        if (value.isEmpty()) {
+            throw IpcException.usage("missing param: " + name);
+        }
+        return value;
+    }
+
+    static String optional(JsonNode params, String name, String absent) throws IpcException {
+        JsonNode value = params.get(name);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isTextual()) {
+            throw IpcException.usage("param " + name + " must be a string");
+        }
+        return value.asText();
+    }
+
+    static int integer(JsonNode params, String name, int absent) throws IpcException {
+        JsonNode value = params.get(name);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw IpcException.usage("param " + name + " must be an integer");
+        }
+        return value.intValue();
+    }
+
+    static byte[] base64(JsonNode params, String name) throws IpcException {
+        JsonNode value = params.get(name);
+        if (value == null || !value.isTextual()) {
+            throw IpcException.usage("missing param: " + name + " (the content, base64)");
+        }
+        try {
+            return Base64.getDecoder().decode(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw IpcException.usage("param " + name + " is not base64: " + e.getMessage());
+        }
+    }
+
+    static List<String> strings(JsonNode params, String name) throws IpcException {
+        JsonNode value = params.get(name);
+        List<String> strings = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return strings;
+        }
+        if (!value.isArray()) {
+            throw IpcException.usage("param " + name + " must be an array of strings");
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw IpcException.usage("param " + name + " must be an array of strings");
+            }
+            strings.add(item.asText());
+        }
+        return strings;
+    }
+}

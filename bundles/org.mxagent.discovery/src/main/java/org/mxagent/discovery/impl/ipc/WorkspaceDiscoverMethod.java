@@ -1,0 +1,28 @@
+package org.mxagent.discovery.impl.ipc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.mxagent.daemon.api.IpcException;
+import org.mxagent.daemon.api.IpcMethod;
+import org.mxagent.discovery.api.DiscoveryException;
+import org.mxagent.discovery.api.WorkspaceService;
+import org.mxagent.discovery.impl.DiscoveryJson;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code workspace.discover {search?, limit?}}: the homeserver's public room directory. */
+@Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=workspace.discover")
+public final class WorkspaceDiscoverMethod extends DiscoveryMethod {
+    private final WorkspaceService workspaces;
+
+    @Activate
+    public WorkspaceDiscoverMethod(@Reference WorkspaceService workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    JsonNode run(JsonNode params) throws DiscoveryException, IpcException {
+        return DiscoveryJson.publicRooms(workspaces.discover(IpcParams.optional(params, "search", ""),
+                IpcParams.integer(params, "limit", 50)));
+    }
+}

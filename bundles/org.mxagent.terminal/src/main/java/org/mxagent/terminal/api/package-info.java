@@ -1,0 +1,12 @@
+/**
+ * Local execution: {@link org.mxagent.terminal.api.LocalExec} runs a command under an
+ * {@link org.mxagent.policy.api.Allowance} (sandbox, environment, limits, timeout, output cap), in batch mode or on
+ * a PTY, and streams its output as unsigned {@code stream.chunk} records to an
+ * {@link org.mxagent.terminal.api.OutputSink}. Signing and sending them is the caller's job.
+ */
+@Export
+@Version("1.0.0")
+package org.mxagent.terminal.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
