@@ -16,7 +16,14 @@ public interface MatrixClient {
 
     MatrixSession session();
 
-    /** Sends a timeline event. A retry after a network error reuses the transaction id: never duplicated. */
+    /**
+     * Sends a timeline event. A retry after a network error reuses the transaction id: never duplicated.
+     *
+     * <p>In a room with {@code m.room.encryption} state the event is end-to-end encrypted (since 1.1): the
+     * room key is shared with every device of the joined and invited members first, and the homeserver only
+     * sees {@code m.room.encrypted}. Without an {@link org.mxagent.transport.api.e2ee.E2eeProvider} the send
+     * fails with a {@link MatrixException}; it is never sent in plaintext.
+     */
     String sendEvent(String roomId, String type, ObjectNode content) throws MatrixException;
 
     /** Puts a state event and returns its event id. */

@@ -2,9 +2,13 @@
  * The Matrix client-server transport as seen by capability bundles: an account that logs in, a client
  * that exists while a session does, and a whiteboard of room event listeners fed by the sync loop.
  * Knows nothing about mx-agent events; implementations (sync v2, sliding sync) are swappable bundles.
+ *
+ * <p>1.1: {@link org.mxagent.transport.api.RoomEvent#isDecrypted()} and
+ * {@link org.mxagent.transport.api.RoomEvent#decryption()} for events an end-to-end encryption machine
+ * ({@code org.mxagent.transport.api.e2ee}) decrypted.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.transport.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,10 +30,15 @@ final class HttpMatrixClient implements MatrixClient {
     private final MatrixSession session;
     private final ObjectMapper mapper;
     private final Supplier<SyncStatus> syncStatus;
+    private final EncryptingSender encryption;
+    private final SyncDecryptor history;
     private final String transactionPrefix;
     private final AtomicLong transactionCounter = new AtomicLong();
 
-    HttpMatrixClient(HttpMatrixApi api, MatrixSession session, ObjectMapper mapper, Supplier<SyncStatus> syncStatus) {
+    HttpMatrixClient(HttpMatrixApi api, MatrixSession session, ObjectMapper mapper, Supplier<SyncStatus> syncStatus,
+            EncryptingSender encryption, SyncDecryptor history) {
+        this.encryption = encryption;
+        this.history = history;
         this.api = api;
         this.session = session;
         this.mapper = mapper;
@@ -51,9 +56,10 @@ final class HttpMatrixClient implements MatrixClient {
 
     @Override
     public String sendEvent(String roomId, String type, ObjectNode content) throws MatrixException {
+        EncryptingSender.Outgoing outgoing = encryption.prepare(roomId, type, content);
         String txnId = transactionPrefix + transactionCounter.incrementAndGet();
-        JsonNode reply = api.json("PUT", V3 + "/rooms/" + segment(roomId) + "/send/" + segment(type) + "/"
-                + segment(txnId), Map.of(), content);
+        JsonNode reply = api.json("PUT", V3 + "/rooms/" + segment(roomId) + "/send/" + segment(outgoing.type()) + "/"
+                + segment(txnId), Map.of(), outgoing.content());
         return Replies.requiredText(reply, "event_id");
     }
 
@@ -88,7 +94,8 @@ final class HttpMatrixClient implements MatrixClient {
     public MessagesPage messages(String roomId, String from, boolean backwards, int limit) throws MatrixException {
         JsonNode page = api.json("GET", V3 + "/rooms/" + segment(roomId) + "/messages",
                 query("dir", backwards ? "b" : "f", "from", from, "limit", Integer.toString(limit)), null);
-        return new MessagesPage(roomEvents(roomId, page.path("chunk")), page.path("start").asText(null),
+        List<RoomEvent> events = roomEvents(roomId, page.path("chunk")).stream().map(history::historyView).toList();
+        return new MessagesPage(events, page.path("start").asText(null),
                 page.path("end").asText(null));
     }
 

@@ -93,6 +93,11 @@ final class SyncBatch {
         if (id == null || !id.isTextual() || type == null || !type.isTextual()) {
             return null;
         }
+        // Only this transport may say an event was decrypted: a marker sent by the homeserver is removed.
+        JsonNode unsigned = event.get("unsigned");
+        if (unsigned != null && unsigned.isObject()) {
+            ((ObjectNode) unsigned).remove(RoomEvent.DECRYPTION);
+        }
         JsonNode stateKey = event.get("state_key");
         return new RoomEvent(roomId, id.asText(), event.path("sender").asText(""), type.asText(),
                 stateKey != null && stateKey.isTextual() ? stateKey.asText() : null,

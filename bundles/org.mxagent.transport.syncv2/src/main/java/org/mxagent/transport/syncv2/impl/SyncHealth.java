@@ -48,6 +48,11 @@ final class SyncHealth {
         backoffUntil = clock.instant().plus(backoff);
     }
 
+    /** An end-to-end encryption step failed without failing the sync: shown as the last error. */
+    synchronized void e2eeFailed(String error) {
+        lastError = error;
+    }
+
     synchronized void rateLimited(Duration wait) {
         rateLimitedUntil = clock.instant().plus(wait);
     }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mxagent.transport.api.MatrixException;
 import org.mxagent.transport.api.RoomEvent;
@@ -36,10 +37,12 @@ final class SyncLoop implements Runnable {
     private final Settings settings;
     private final ObjectMapper mapper;
     private final Logger log;
+    private final SyncDecryptor decryptor;
     private volatile CompletableFuture<HttpResponse<byte[]>> inFlight;
 
     SyncLoop(HttpMatrixApi api, SyncTokenStore tokens, ListenerRegistry listeners, SyncHealth health,
-            StopSignal stop, Settings settings, ObjectMapper mapper, Logger log) {
+            StopSignal stop, Settings settings, ObjectMapper mapper, Logger log, SyncDecryptor decryptor) {
+        this.decryptor = decryptor;
         this.api = api;
         this.tokens = tokens;
         this.listeners = listeners;
@@ -69,6 +72,7 @@ final class SyncLoop implements Runnable {
             return;
         }
         health.started(since);
+        decryptor.start();
         Duration backoff = Duration.ofSeconds(1);
         try {
             while (!stop.isStopped()) {
@@ -131,12 +135,22 @@ final class SyncLoop implements Runnable {
         SyncBatch batch = new SyncBatch((ObjectNode) json);
         String nextBatch = batch.nextBatch();
         List<RoomEvent> events = batch.events(since == null ? Map.of() : backfill(batch.gaps(), since));
+        // Room keys (to-device) first: events of this batch may need them. Events whose keys came late are
+        // delivered before this batch's, in the order they were sent.
+        List<RoomEvent> late = decryptor.receive((ObjectNode) json);
         listeners.deliver((ObjectNode) json);
-        for (RoomEvent event : events) {
+        for (RoomEvent event : late) {
             listeners.deliver(event);
         }
+        for (RoomEvent event : events) {
+            Optional<RoomEvent> deliverable = decryptor.prepare(event);
+            if (deliverable.isPresent()) {
+                listeners.deliver(deliverable.get());
+            }
+        }
         tokens.save(nextBatch);
-        health.succeeded(nextBatch, (System.nanoTime() - started) / 1_000_000, events.size());
+        health.succeeded(nextBatch, (System.nanoTime() - started) / 1_000_000, events.size() + late.size());
+        decryptor.batchDone(late);
         return nextBatch;
     }
 

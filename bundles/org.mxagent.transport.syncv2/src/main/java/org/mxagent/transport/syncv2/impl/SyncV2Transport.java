@@ -17,6 +17,8 @@ import org.mxagent.transport.api.MatrixException;
 import org.mxagent.transport.api.MatrixSession;
 import org.mxagent.transport.api.RoomEventListener;
 import org.mxagent.transport.api.SyncListener;
+import org.mxagent.transport.api.e2ee.E2eeProvider;
+import org.mxagent.transport.api.e2ee.UndecryptableEventListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -70,6 +72,7 @@ public final class SyncV2Transport implements MatrixAccount {
     private final SessionStore sessions;
     private final SyncTokenStore syncTokens;
     private final ListenerRegistry listeners;
+    private final E2eeSupport e2ee;
     private final StopSignal componentStop = new StopSignal();
 
     private StoredSession session;
@@ -88,6 +91,7 @@ public final class SyncV2Transport implements MatrixAccount {
         this.sessions = new SessionStore(directories.dataDir(), mapper);
         this.syncTokens = new SyncTokenStore(directories.dataDir());
         this.listeners = new ListenerRegistry((where, e) -> log.error("{} failed: {}", where, e.toString(), e));
+        this.e2ee = new E2eeSupport(log, Clock.systemUTC());
     }
 
     /**
@@ -120,6 +124,33 @@ public final class SyncV2Transport implements MatrixAccount {
 
     void removeSyncListener(SyncListener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * End-to-end encryption, if a provider is running: optional and dynamic, so the crypto bundle can be
+     * installed, updated or removed without restarting the transport. Without it, sends into encrypted rooms fail
+     * and encrypted events are reported as undecryptable.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindE2eeProvider(E2eeProvider provider) {
+        e2ee.bind(provider);
+        log.info("end-to-end encryption provider bound: {}", provider.getClass().getName());
+    }
+
+    void unbindE2eeProvider(E2eeProvider provider) {
+        e2ee.unbind(provider);
+        log.info("end-to-end encryption provider unbound: {}", provider.getClass().getName());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addUndecryptableListener(UndecryptableEventListener listener) {
+        e2ee.add(listener);
+    }
+
+    void removeUndecryptableListener(UndecryptableEventListener listener) {
+        e2ee.remove(listener);
     }
 
     @Deactivate
@@ -202,12 +233,17 @@ public final class SyncV2Transport implements MatrixAccount {
         SyncHealth health = new SyncHealth(Clock.systemUTC());
         HttpMatrixApi api = new HttpMatrixApi(stored.homeserver(), stored.accessToken(), http, mapper, stop,
                 Duration.ofMillis(config.request_timeout_ms()), health::rateLimited);
+        RoomEncryptionStates encryptedRooms = new RoomEncryptionStates();
+        CryptoRequests cryptoRequests = new CryptoRequests(api);
+        SyncDecryptor decryptor = new SyncDecryptor(e2ee, stored.publicView(), encryptedRooms, cryptoRequests, health,
+                log);
         SyncLoop loop = new SyncLoop(api, syncTokens, listeners, health, stop,
                 new SyncLoop.Settings(Duration.ofMillis(config.sync_timeout_ms()), config.timeline_limit(),
-                        Duration.ofMillis(config.max_backoff_ms())), mapper, log);
+                        Duration.ofMillis(config.max_backoff_ms())), mapper, log, decryptor);
         Thread thread = new Thread(loop, "mx-agent-sync " + stored.userId());
         thread.setDaemon(true);
-        HttpMatrixClient client = new HttpMatrixClient(api, stored.publicView(), mapper, health::snapshot);
+        HttpMatrixClient client = new HttpMatrixClient(api, stored.publicView(), mapper, health::snapshot,
+                new EncryptingSender(api, stored.publicView(), e2ee, encryptedRooms, cryptoRequests), decryptor);
         thread.start();
         ServiceRegistration<MatrixClient> registration = context.registerService(MatrixClient.class, client,
                 null);
@@ -235,6 +271,7 @@ public final class SyncV2Transport implements MatrixAccount {
         if (current.thread().isAlive()) {
             log.error("sync thread {} did not stop within 15 s", current.thread().getName());
         }
+        e2ee.closeMachine();
     }
 
     private void forgetSession() {

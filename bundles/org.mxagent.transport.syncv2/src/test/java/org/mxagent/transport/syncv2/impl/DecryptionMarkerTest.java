@@ -1,0 +1,37 @@
+package org.mxagent.transport.syncv2.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.mxagent.transport.api.RoomEvent;
+
+/** The homeserver cannot make a plaintext event look decrypted: the transport strips the marker it sends. */
+class DecryptionMarkerTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void aDecryptionMarkerFromTheServerIsRemoved() throws Exception {
+        ObjectNode raw = (ObjectNode) mapper.readTree("{\"event_id\":\"$x\",\"type\":\"m.room.message\","
+                + "\"sender\":\"@evil:x\",\"content\":{\"body\":\"trust me\"},\"unsigned\":{\"age\":3,"
+                + "\"" + RoomEvent.DECRYPTION + "\":{\"algorithm\":\"m.megolm.v1.aes-sha2\"}}}");
+
+        RoomEvent event = SyncBatch.toRoomEvent("!r:x", raw);
+
+        assertFalse(event.isDecrypted());
+        assertTrue(event.decryption().isEmpty());
+        assertEquals(3, event.raw().path("unsigned").path("age").asInt(), "the rest of unsigned stays");
+    }
+
+    @Test
+    void anEventWithTheMarkerSetByTheTransportReportsItsDecryption() throws Exception {
+        ObjectNode raw = (ObjectNode) mapper.readTree("{\"event_id\":\"$x\",\"type\":\"m.room.message\","
+                + "\"content\":{},\"unsigned\":{\"" + RoomEvent.DECRYPTION + "\":{\"session_id\":\"S\"}}}");
+        RoomEvent event = new RoomEvent("!r:x", "$x", "@a:x", "m.room.message", null, 0, raw);
+        assertTrue(event.isDecrypted());
+        assertEquals("S", event.decryption().orElseThrow().path("session_id").asText());
+    }
+}

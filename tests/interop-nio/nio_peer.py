@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""An independent Matrix client (matrix-nio with libolm) driven line by line over stdin/stdout.
+
+The mx-agent in-framework interop test (E2eeNioInteropIT) starts this script with a user's credentials and sends
+it one JSON command per line; every answer is one JSON object per line on stdout (logs go to stderr). nio does
+all the encryption itself: Olm sessions, Megolm sessions, key sharing, decryption.
+
+Commands:
+  {"cmd": "join", "room": ID}                    -> {"event": "joined", "room": ID, "encrypted": bool}
+  {"cmd": "send", "room": ID, "body": TEXT}      -> {"event": "sent", "event_id": ID}
+  {"cmd": "expect", "room": ID, "body": TEXT, "timeout": SECONDS}
+        -> {"event": "received", "event_id", "sender", "body", "decrypted": true}
+           or {"event": "timeout", "undecryptable": [...]} (each with event_id, session_id, sender)
+  {"cmd": "quit"}                                -> {"event": "bye"}
+At start, after login and the first key upload: {"event": "ready", "user_id", "device_id", "curve25519"}.
+"""
+import argparse
+import asyncio
+import json
+import logging
+import sys
+import time
+
+from nio import AsyncClient, AsyncClientConfig, JoinError, LoginError, MegolmEvent, RoomMessageText, RoomSendError
+from nio.crypto import ENCRYPTION_ENABLED
+
+
+def answer(**fields):
+    print(json.dumps(fields), flush=True)
+
+
+class Peer:
+    def __init__(self, homeserver, user, password, store):
+        config = AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True)
+        self.client = AsyncClient(homeserver, user, store_path=store, config=config)
+        self.password = password
+        self.undecryptable = []
+
+    async def start(self):
+        response = await self.client.login(self.password, device_name="nio interop peer")
+        if isinstance(response, LoginError):
+            raise RuntimeError(f"login failed: {response.message}")
+        await self.sync()
+        answer(event="ready", user_id=self.client.user_id, device_id=self.client.device_id,
+               curve25519=self.client.olm.account.identity_keys["curve25519"])
+
+    async def sync(self, timeout_ms=0):
+        """One sync plus what nio's sync_forever does after it: key upload, query, claim, to-device."""
+        response = await self.client.sync(timeout=timeout_ms, full_state=False)
+        if self.client.should_upload_keys:
+            await self.client.keys_upload()
+        if self.client.should_query_keys:
+            await self.client.keys_query()
+        if self.client.should_claim_keys:
+            await self.client.keys_claim(self.client.get_users_for_key_claiming())
+        await self.client.send_to_device_messages()
+        return response
+
+    async def join(self, room):
+        response = await self.client.join(room)
+        if isinstance(response, JoinError):
+            raise RuntimeError(f"join {room} failed: {response.message}")
+        await self.sync()
+        await self.sync()  # member list and device keys of the other members
+        encrypted = room in self.client.rooms and self.client.rooms[room].encrypted
+        answer(event="joined", room=room, encrypted=encrypted)
+
+    async def send(self, room, body):
+        await self.sync()
+        response = await self.client.room_send(room, "m.room.message", {"msgtype": "m.text", "body": body},
+                                               ignore_unverified_devices=True)
+        if isinstance(response, RoomSendError):
+            raise RuntimeError(f"send failed: {response.message}")
+        answer(event="sent", event_id=response.event_id)
+
+    async def expect(self, room, body, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            response = await self.sync(timeout_ms=2000)
+            joined = getattr(response, "rooms", None)
+            events = joined.join[room].timeline.events if joined and room in joined.join else []
+            for event in events:
+                if isinstance(event, RoomMessageText) and event.body == body:
+                    answer(event="received", event_id=event.event_id, sender=event.sender, body=event.body,
+                           decrypted=bool(event.decrypted))
+                    return
+                if isinstance(event, MegolmEvent):
+                    self.undecryptable.append({"event_id": event.event_id, "session_id": event.session_id,
+                                               "sender": event.sender})
+        answer(event="timeout", undecryptable=self.undecryptable)
+
+    async def close(self):
+        await self.client.close()
+
+
+async def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--homeserver", required=True)
+    parser.add_argument("--user", required=True)
+    parser.add_argument("--password", help="or the NIO_PEER_PASSWORD environment variable")
+    parser.add_argument("--store", required=True, help="directory for nio's crypto store")
+    args = parser.parse_args()
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="nio-peer %(levelname)s %(message)s")
+    if not ENCRYPTION_ENABLED:
+        answer(event="error", message="matrix-nio has no encryption support here (python3-olm missing)")
+        return 2
+    import os
+    password = args.password or os.environ.get("NIO_PEER_PASSWORD")
+    peer = Peer(args.homeserver, args.user, password, args.store)
+    try:
+        await peer.start()
+        loop = asyncio.get_running_loop()
+        while True:
+            line = await loop.run_in_executor(None, sys.stdin.readline)
+            if not line:
+                break
+            command = json.loads(line)
+            try:
+                if command["cmd"] == "join":
+                    await peer.join(command["room"])
+                elif command["cmd"] == "send":
+                    await peer.send(command["room"], command["body"])
+                elif command["cmd"] == "expect":
+                    await peer.expect(command["room"], command["body"], float(command.get("timeout", 60)))
+                elif command["cmd"] == "quit":
+                    answer(event="bye")
+                    break
+                else:
+                    answer(event="error", message=f"unknown command {command['cmd']}")
+            except Exception as e:  # report to the driver, which fails the test with it
+                logging.exception("command %s failed", command)
+                answer(event="error", message=f"{type(e).__name__}: {e}")
+        return 0
+    except Exception as e:
+        logging.exception("peer failed")
+        answer(event="error", message=f"{type(e).__name__}: {e}")
+        return 1
+    finally:
+        await peer.close()
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
