@@ -11,6 +11,14 @@ Commands:
   {"cmd": "expect", "room": ID, "body": TEXT, "timeout": SECONDS}
         -> {"event": "received", "event_id", "sender", "body", "decrypted": true}
            or {"event": "timeout", "undecryptable": [...]} (each with event_id, session_id, sender)
+  {"cmd": "verify_start", "user": ID, "device": ID} (nio sends m.key.verification.start)
+        -> {"event": "verification_started", "transaction_id"}
+  {"cmd": "verify_sas", "transaction_id": ID or absent, "timeout": SECONDS}
+        syncs until the verification (by id, else any one the other side started, which nio then accepts) has
+        both ephemeral keys -> {"event": "sas", "transaction_id", "emoji": [[EMOJI, NAME]...], "decimals": [...]}
+  {"cmd": "verify_confirm", "transaction_id": ID, "timeout": SECONDS}  (the user says the SAS matches)
+        syncs until the other side's MAC arrived or it is cancelled
+        -> {"event": "verification_end", "verified", "canceled", "cancel_code", "device_verified"}
   {"cmd": "quit"}                                -> {"event": "bye"}
 At start, after login and the first key upload: {"event": "ready", "user_id", "device_id", "curve25519"}.
 """
@@ -89,6 +97,49 @@ class Peer:
                                                "sender": event.sender})
         answer(event="timeout", undecryptable=self.undecryptable)
 
+    async def verify_start(self, user, device):
+        await self.sync()
+        olm_device = self.client.device_store[user][device]
+        response = await self.client.start_key_verification(olm_device)
+        if type(response).__name__.endswith("Error"):
+            raise RuntimeError(f"start failed: {response}")
+        sas = self.client.get_active_sas(user, device)
+        answer(event="verification_started", transaction_id=sas.transaction_id)
+
+    async def verify_sas(self, transaction_id, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            await self.sync(timeout_ms=1000)
+            # Without an id: a live verification the other side started (nio cancels older ones of the same
+            # device itself, and finished ones stay in key_verifications).
+            candidates = ([self.client.key_verifications.get(transaction_id)] if transaction_id
+                          else [s for s in self.client.key_verifications.values()
+                                if not s.we_started_it and not s.canceled and not s.verified])
+            for sas in [c for c in candidates if c is not None]:
+                if sas.canceled:
+                    raise RuntimeError(f"verification {sas.transaction_id} cancelled: {sas.cancel_code}"
+                                       f" {sas.cancel_reason}")
+                if not sas.we_started_it and sas.state.name == "started":
+                    await self.client.accept_key_verification(sas.transaction_id)
+                if sas.other_key_set:
+                    await self.client.send_to_device_messages()  # our key, if we are the acceptor
+                    answer(event="sas", transaction_id=sas.transaction_id,
+                           emoji=[list(e) for e in sas.get_emoji()], decimals=list(sas.get_decimals()))
+                    return
+        answer(event="timeout", verifications={t: [s.state.name, s.cancel_code, s.we_started_it]
+                                               for t, s in self.client.key_verifications.items()})
+
+    async def verify_confirm(self, transaction_id, timeout):
+        sas = self.client.key_verifications[transaction_id]
+        await self.client.confirm_short_auth_string(transaction_id)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not sas.verified and not sas.canceled:
+            await self.sync(timeout_ms=1000)
+        device = sas.other_olm_device
+        stored = self.client.device_store[device.user_id][device.id]
+        answer(event="verification_end", verified=sas.verified, canceled=sas.canceled,
+               cancel_code=sas.cancel_code, device_verified=bool(stored.verified))
+
     async def close(self):
         await self.client.close()
 
@@ -122,6 +173,12 @@ async def main():
                     await peer.send(command["room"], command["body"])
                 elif command["cmd"] == "expect":
                     await peer.expect(command["room"], command["body"], float(command.get("timeout", 60)))
+                elif command["cmd"] == "verify_start":
+                    await peer.verify_start(command["user"], command["device"])
+                elif command["cmd"] == "verify_sas":
+                    await peer.verify_sas(command.get("transaction_id"), float(command.get("timeout", 60)))
+                elif command["cmd"] == "verify_confirm":
+                    await peer.verify_confirm(command["transaction_id"], float(command.get("timeout", 60)))
                 elif command["cmd"] == "quit":
                     answer(event="bye")
                     break

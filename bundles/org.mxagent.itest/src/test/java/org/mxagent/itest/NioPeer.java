@@ -94,7 +94,8 @@ final class NioPeer implements AutoCloseable {
         return command(command, null, seconds + 30);
     }
 
-    private JsonNode command(ObjectNode command, String expected, int seconds) throws IOException,
+    /** A command of {@code nio_peer.py}; fails unless the answer's event is {@code expected} (any if null). */
+    JsonNode command(ObjectNode command, String expected, int seconds) throws IOException,
             InterruptedException {
         stdin.write(command.toString() + "\n");
         stdin.flush();

@@ -37,6 +37,8 @@ public final class OlmMachineProvider implements E2eeProvider {
     private final Path dataDir;
     private final CryptoProvider crypto;
     private final List<OlmMachine> machines = new CopyOnWriteArrayList<>();
+    /** Notified when a machine received verification events; {@link DeviceVerificationService#await} waits on it. */
+    private final Object verificationSignal = new Object();
 
     @Activate
     public OlmMachineProvider(@Reference(service = LoggerFactory.class) Logger log,
@@ -66,6 +68,7 @@ public final class OlmMachineProvider implements E2eeProvider {
         }
         OlmMachine machine = OlmMachine.open(session, crypto, store, pickleKey, Clock.systemUTC(),
                 new OsgiCryptoLog(log, "crypto " + session.userId() + "/" + session.deviceId()));
+        machine.onVerificationChange(this::verificationChanged);
         machines.removeIf(OlmMachine::isClosed);
         machines.add(machine);
         log.info("crypto machine of {} device {} open ({})", session.userId(), session.deviceId(), file);
@@ -82,6 +85,19 @@ public final class OlmMachineProvider implements E2eeProvider {
     public List<OlmMachine> machines() {
         machines.removeIf(OlmMachine::isClosed);
         return List.copyOf(machines);
+    }
+
+    void verificationChanged() {
+        synchronized (verificationSignal) {
+            verificationSignal.notifyAll();
+        }
+    }
+
+    /** Waits at most {@code millis} for {@link #verificationChanged}. */
+    void awaitVerificationChange(long millis) throws InterruptedException {
+        synchronized (verificationSignal) {
+            verificationSignal.wait(millis);
+        }
     }
 
     @Deactivate

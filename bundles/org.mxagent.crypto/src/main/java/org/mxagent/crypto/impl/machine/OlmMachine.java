@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mxagent.crypto.api.DeviceInfo;
+import org.mxagent.crypto.api.VerificationInfo;
 import org.mxagent.crypto.impl.store.CryptoStore;
+import org.mxagent.crypto.impl.store.VerifiedDeviceRecord;
 import org.mxagent.crypto.impl.store.CryptoStoreException;
 import org.mxagent.crypto.impl.store.DeviceRecord;
 import org.mxagent.crypto.impl.store.PendingEventRecord;
@@ -47,8 +50,10 @@ public final class OlmMachine implements E2eeMachine {
     private final PendingEvents pending;
     private final ToDeviceHandler toDevice;
     private final RequestTracker requests = new RequestTracker();
+    private final Verifications verifications;
     private final Map<String, String> roomSettings;
     private boolean closed;
+    private volatile Runnable verificationListener = () -> { };
 
     private OlmMachine(MachineContext context) throws OlmException {
         this.context = context;
@@ -60,6 +65,7 @@ public final class OlmMachine implements E2eeMachine {
         this.decryptor = new GroupDecryptor(context, inbound);
         this.pending = new PendingEvents(context, decryptor);
         this.toDevice = new ToDeviceHandler(context, account, olm, inbound, devices);
+        this.verifications = new Verifications(context, account, devices, requests);
         this.roomSettings = new HashMap<>(context.store().roomSettings());
         StoreChanges changes = new StoreChanges();
         devices.track(List.of(context.userId()), changes); // our other devices get our room keys too
@@ -102,6 +108,13 @@ public final class OlmMachine implements E2eeMachine {
         ToDeviceHandler.Outcome outcome = toDevice.handle(syncResponse.path("to_device").path("events"), changes);
         for (ToDeviceHandler.Withheld withheld : outcome.withheld()) {
             changes.pendingReason(withheld.roomId(), withheld.sessionId(), withheld.reason());
+        }
+        for (ToDeviceHandler.VerificationEvent event : outcome.verification()) {
+            verifications.receive(event.sender(), event.type(), event.content(), changes);
+        }
+        verifications.expire(changes);
+        if (!outcome.verification().isEmpty()) {
+            verificationListener.run();
         }
         // The keys must be stored before the events they unlock are handed out.
         context.store().save(changes);
@@ -175,6 +188,7 @@ public final class OlmMachine implements E2eeMachine {
                     (response, c) -> devices.queried(q.plan(), response, c)));
         }
         query.ifPresent(out::add);
+        out.addAll(verifications.outgoing());
         context.store().save(changes); // freshly generated one-time keys, before their public halves leave
         return out;
     }
@@ -182,6 +196,10 @@ public final class OlmMachine implements E2eeMachine {
     @Override
     public synchronized void markRequestAsSent(String requestId, JsonNode response) {
         ensureOpen();
+        if (verifications.owns(requestId)) {
+            verifications.sent(requestId);
+            return;
+        }
         RequestTracker.OnSent onSent = requests.complete(requestId);
         if (onSent == null) {
             return;
@@ -194,6 +212,13 @@ public final class OlmMachine implements E2eeMachine {
     @Override
     public synchronized void markRequestAsFailed(String requestId, String error) {
         ensureOpen();
+        if (verifications.owns(requestId)) {
+            // Kept in the outbox: produced again by the next outgoingRequests(), with the same transaction id.
+            String message = "verification to-device request " + requestId + " failed: " + error;
+            context.counters().requestFailure(message);
+            context.log().warn(message + " (retried later)");
+            return;
+        }
         requests.remove(requestId).ifPresent(request -> {
             String message = request.kind() + " " + request.path() + " failed: " + error;
             context.counters().requestFailure(message);
@@ -278,6 +303,95 @@ public final class OlmMachine implements E2eeMachine {
         context.store().save(changes);
     }
 
+    // ---- device verification (SAS) ----
+
+    /** Called on the sync thread, inside the machine's lock, after verification events were received; keep it short. */
+    public void onVerificationChange(Runnable listener) {
+        this.verificationListener = listener;
+    }
+
+    /** Starts verifying a device; the messages to send come from {@link #verificationRequests()}. */
+    public synchronized VerificationInfo startVerification(String userId, String deviceId, boolean request) {
+        ensureOpen();
+        StoreChanges changes = new StoreChanges();
+        try {
+            return verifications.start(userId, deviceId, request, changes);
+        } finally {
+            context.store().save(changes);
+        }
+    }
+
+    public synchronized VerificationInfo acceptVerification(String transactionId) {
+        ensureOpen();
+        StoreChanges changes = new StoreChanges();
+        VerificationInfo info = verifications.accept(transactionId, changes);
+        context.store().save(changes);
+        return info;
+    }
+
+    public synchronized VerificationInfo confirmVerification(String transactionId) {
+        ensureOpen();
+        StoreChanges changes = new StoreChanges();
+        VerificationInfo info = verifications.confirm(transactionId, changes);
+        context.store().save(changes);
+        return info;
+    }
+
+    public synchronized VerificationInfo cancelVerification(String transactionId, boolean mismatch) {
+        ensureOpen();
+        StoreChanges changes = new StoreChanges();
+        VerificationInfo info = verifications.cancel(transactionId, mismatch, changes);
+        context.store().save(changes);
+        return info;
+    }
+
+    public synchronized Optional<VerificationInfo> verification(String transactionId) {
+        ensureOpen();
+        return verifications.verification(transactionId);
+    }
+
+    public synchronized List<VerificationInfo> verifications() {
+        ensureOpen();
+        return verifications.all();
+    }
+
+    /** The verification to-device messages not reported sent yet (also part of {@link #outgoingRequests()}). */
+    public synchronized List<OutgoingRequest> verificationRequests() {
+        ensureOpen();
+        return verifications.outgoing();
+    }
+
+    /** Devices of a user (all tracked users for null), ours included, with their verified flag. */
+    public synchronized List<DeviceInfo> deviceInfos(String userIdOrNull) {
+        ensureOpen();
+        List<DeviceInfo> out = new ArrayList<>();
+        List<String> users = userIdOrNull == null ? new ArrayList<>(context.store().trackedUsers().keySet())
+                : List.of(userIdOrNull);
+        for (String user : users) {
+            if (user.equals(context.userId())) {
+                out.add(new DeviceInfo(user, context.deviceId(), account.edKey(), account.curveKey(), true,
+                        Optional.empty(), true));
+            }
+            for (DeviceRecord device : devices.devicesOf(user)) {
+                Optional<VerifiedDeviceRecord> verified = verifications.verified(user, device.deviceId());
+                out.add(new DeviceInfo(user, device.deviceId(), device.edKey(), device.curveKey(),
+                        verified.isPresent(), verified.map(VerifiedDeviceRecord::verifiedMs), false));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the device is verified under its current key; our own device is. */
+    public synchronized boolean isDeviceVerified(String userId, String deviceId) {
+        if (closed) {
+            return false;
+        }
+        if (userId.equals(context.userId()) && deviceId.equals(context.deviceId())) {
+            return true;
+        }
+        return verifications.verified(userId, deviceId).isPresent();
+    }
+
     /** Our Curve25519 and Ed25519 identity keys. */
     public synchronized Map<String, String> identityKeys() {
         return Map.of("curve25519", account.curveKey(), "ed25519", account.edKey());
@@ -316,6 +430,8 @@ public final class OlmMachine implements E2eeMachine {
                 .append(olm.count()).append(", inbound Megolm sessions ").append(context.store().inboundSessionCount())
                 .append(", encrypted rooms ").append(roomSettings.size()).append(", requests in flight ")
                 .append(requests.size()).append('\n');
+        out.append("  verified devices ").append(verifications.verifiedCount()).append(", verifications in progress ")
+                .append(verifications.active()).append('\n');
         for (String line : outbound.describe()) {
             out.append("  outbound ").append(line).append('\n');
         }
@@ -346,6 +462,7 @@ public final class OlmMachine implements E2eeMachine {
             return;
         }
         closed = true;
+        verifications.close();
         outbound.close();
         inbound.close();
         olm.close();

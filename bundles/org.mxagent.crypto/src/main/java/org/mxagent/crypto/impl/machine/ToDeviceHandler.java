@@ -24,8 +24,11 @@ final class ToDeviceHandler {
     /** A withheld notice: pending events of the session get this reason. */
     record Withheld(String roomId, String sessionId, String reason) {}
 
+    /** A {@code m.key.verification.*} event, plaintext or the payload of an Olm-encrypted one. */
+    record VerificationEvent(String sender, String type, JsonNode content) {}
+
     /** What a batch of to-device events brought. */
-    record Outcome(List<ReceivedKey> keys, List<Withheld> withheld) {}
+    record Outcome(List<ReceivedKey> keys, List<Withheld> withheld, List<VerificationEvent> verification) {}
 
     private final MachineContext context;
     private final AccountState account;
@@ -45,18 +48,30 @@ final class ToDeviceHandler {
     Outcome handle(JsonNode events, StoreChanges changes) {
         List<ReceivedKey> keys = new ArrayList<>();
         List<Withheld> withheld = new ArrayList<>();
+        List<VerificationEvent> verification = new ArrayList<>();
         for (JsonNode event : events) {
             String type = event.path("type").asText("");
+            if (Verifications.isVerificationEvent(type)) {
+                verification.add(new VerificationEvent(event.path("sender").asText(""), type, event.path("content")));
+                continue;
+            }
             switch (type) {
-                case "m.room.encrypted" -> decrypted(event, changes).ifPresent(payload ->
-                        roomKey(event, payload, changes).ifPresent(keys::add));
+                case "m.room.encrypted" -> decrypted(event, changes).ifPresent(payload -> {
+                    String payloadType = payload.path("type").asText("");
+                    if (Verifications.isVerificationEvent(payloadType)) {
+                        verification.add(new VerificationEvent(event.path("sender").asText(""), payloadType,
+                                payload.path("content")));
+                    } else {
+                        roomKey(event, payload, changes).ifPresent(keys::add);
+                    }
+                });
                 case "m.room_key.withheld", "org.matrix.room_key.withheld" ->
                         withheld(event, changes).ifPresent(withheld::add);
                 default -> context.log().debug("to-device " + type + " from " + event.path("sender").asText()
                         + " ignored");
             }
         }
-        return new Outcome(keys, withheld);
+        return new Outcome(keys, withheld, verification);
     }
 
     private Optional<JsonNode> decrypted(JsonNode event, StoreChanges changes) {

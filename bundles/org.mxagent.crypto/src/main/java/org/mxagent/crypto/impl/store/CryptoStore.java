@@ -28,6 +28,9 @@ public interface CryptoStore extends AutoCloseable {
 
     List<DeviceRecord> devices();
 
+    /** Devices the operator verified (SAS), with the Ed25519 key that was verified. */
+    List<VerifiedDeviceRecord> verifiedDevices();
+
     /** Tracked user id → whether its device list is outdated. */
     Map<String, Boolean> trackedUsers();
 

@@ -56,6 +56,11 @@ public final class SqliteCryptoStore implements CryptoStore {
                 + " session_id TEXT NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL, first_seen_ms INTEGER NOT NULL,"
                 + " resolved INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS pending_by_session ON pending_events(room_id, session_id, resolved)",
+        // Added after schema 1 without a version change: CREATE IF NOT EXISTS adds it to older stores, and
+        // a store that has it still opens in a bundle that does not know it.
+        "CREATE TABLE IF NOT EXISTS verified_devices(user_id TEXT NOT NULL, device_id TEXT NOT NULL,"
+                + " ed_key TEXT NOT NULL, verified_ms INTEGER NOT NULL, method TEXT NOT NULL,"
+                + " PRIMARY KEY(user_id, device_id))",
     };
 
     /** Most pending events kept; the oldest go first (a room flooded with undecryptable events). */
@@ -206,6 +211,13 @@ public final class SqliteCryptoStore implements CryptoStore {
     }
 
     @Override
+    public synchronized List<VerifiedDeviceRecord> verifiedDevices() {
+        return all("SELECT user_id, device_id, ed_key, verified_ms, method FROM verified_devices", List.of(),
+                rows -> new VerifiedDeviceRecord(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getLong(4), rows.getString(5)));
+    }
+
+    @Override
     public synchronized Map<String, Boolean> trackedUsers() {
         Map<String, Boolean> users = new LinkedHashMap<>();
         all("SELECT user_id, dirty FROM tracked_users", List.of(), rows -> users.put(rows.getString(1),
@@ -307,6 +319,13 @@ public final class SqliteCryptoStore implements CryptoStore {
         }
         for (StoreChanges.DeviceId d : c.deletedDevices) {
             update("DELETE FROM devices WHERE user_id = ? AND device_id = ?", d.userId(), d.deviceId());
+        }
+        for (VerifiedDeviceRecord v : c.verifiedDevices) {
+            update("INSERT OR REPLACE INTO verified_devices(user_id, device_id, ed_key, verified_ms, method)"
+                    + " VALUES (?, ?, ?, ?, ?)", v.userId(), v.deviceId(), v.edKey(), v.verifiedMs(), v.method());
+        }
+        for (StoreChanges.DeviceId d : c.unverifiedDevices) {
+            update("DELETE FROM verified_devices WHERE user_id = ? AND device_id = ?", d.userId(), d.deviceId());
         }
         for (Map.Entry<String, Boolean> u : c.trackedUsers.entrySet()) {
             update("INSERT OR REPLACE INTO tracked_users(user_id, dirty) VALUES (?, ?)", u.getKey(),

@@ -34,6 +34,18 @@ public final class StoreChanges {
     final List<String> resolvedPending = new ArrayList<>();
     final List<String> deletedPending = new ArrayList<>();
     final List<PendingReason> pendingReasons = new ArrayList<>();
+    final List<VerifiedDeviceRecord> verifiedDevices = new ArrayList<>();
+    final List<DeviceId> unverifiedDevices = new ArrayList<>();
+
+    public StoreChanges verifiedDevice(VerifiedDeviceRecord record) {
+        verifiedDevices.add(record);
+        return this;
+    }
+
+    public StoreChanges unverifiedDevice(String userId, String deviceId) {
+        unverifiedDevices.add(new DeviceId(userId, deviceId));
+        return this;
+    }
 
     public StoreChanges account(AccountRecord record) {
         account = record;
@@ -132,6 +144,7 @@ public final class StoreChanges {
         return account == null && olmSessions.isEmpty() && inboundSessions.isEmpty() && outboundSessions.isEmpty()
                 && sharedWith.isEmpty() && devices.isEmpty() && deletedDevices.isEmpty() && trackedUsers.isEmpty()
                 && untrackedUsers.isEmpty() && roomSettings.isEmpty() && replayEntries.isEmpty() && withheld.isEmpty()
-                && pending.isEmpty() && resolvedPending.isEmpty() && deletedPending.isEmpty() && pendingReasons.isEmpty();
+                && pending.isEmpty() && resolvedPending.isEmpty() && deletedPending.isEmpty() && pendingReasons.isEmpty()
+                && verifiedDevices.isEmpty() && unverifiedDevices.isEmpty();
     }
 }
