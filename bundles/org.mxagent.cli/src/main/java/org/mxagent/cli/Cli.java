@@ -69,6 +69,10 @@ final class Cli {
             out.print(command.help());
             return ExitCodes.OK;
         }
+        if (CollaborationCommands.handles(command)) {
+            // workspace, agent, share, trust: each checks its own operands.
+            return CollaborationCommands.run(new Invocation(line, out, err, in, env, terminal, runtimeJar, userName));
+        }
         if (!line.positionals().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.positionals().get(0) + "'"
                     + (command == Commands.SHELL ? "; to run one command use: mx-agent shell -c 'COMMAND'" : ""),

@@ -50,10 +50,16 @@ final class Commands {
             terminal (a script), the exit status is 1 if any command failed.
             """, NONE, new String[] {"-c"});
 
-    static final List<CommandSpec> ALL = List.of(DAEMON_START, DAEMON_STATUS, DAEMON_STOP, AUTH_LOGIN, AUTH_STATUS,
-            AUTH_LOGOUT, SHELL);
+    static final List<CommandSpec> ALL = concat(List.of(DAEMON_START, DAEMON_STATUS, DAEMON_STOP, AUTH_LOGIN,
+            AUTH_STATUS, AUTH_LOGOUT, SHELL), CollaborationCommands.SPECS);
 
     private Commands() {}
+
+    private static List<CommandSpec> concat(List<CommandSpec> first, List<CommandSpec> second) {
+        List<CommandSpec> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
 
     static boolean isGroup(String word) {
         for (CommandSpec spec : ALL) {
@@ -98,7 +104,7 @@ final class Commands {
                 Environment: MX_AGENT_RUNTIME_DIR, MX_AGENT_DATA_DIR, MX_AGENT_CONFIG_DIR (one set per runtime),
                 MX_AGENT_PASSWORD (for auth login).
                 Exit codes: 0 ok, 1 error, 3 not running / not logged in / not found, 64 usage,
-                129 no reply from the daemon in time.
+                129 no reply from the daemon in time, 132 integrity failure (a refused share).
                 """);
         return help.toString();
     }

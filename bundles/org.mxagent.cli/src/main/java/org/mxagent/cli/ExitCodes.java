@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int USAGE = 64;
     /** The requester gave up waiting. */
     static final int TIMEOUT = 129;
+    /** Integrity failure: a refused share (forged sender, bad signature, size or SHA-256 mismatch). */
+    static final int INTEGRITY = 132;
 
     private ExitCodes() {}
 }

@@ -72,11 +72,21 @@ final class IpcClient implements Closeable {
         }
     }
 
+    /** Receives the intermediate {@code stream} frames of a streaming method, in order. */
+    interface StreamHandler {
+        void frame(Map<String, Object> frame) throws CliException;
+    }
+
     /**
      * Sends one request and returns its {@code result}; an {@code error} reply is thrown as {@link RemoteError}.
-     * Intermediate {@code stream} frames are skipped: no command of this CLI streams yet.
+     * Intermediate {@code stream} frames are skipped.
      */
     Object call(String method, Map<String, Object> params) throws CliException {
+        return call(method, params, null);
+    }
+
+    /** Like {@link #call(String, Map)}, handing each {@code stream} frame to {@code frames} (null: skip them). */
+    Object call(String method, Map<String, Object> params, StreamHandler frames) throws CliException {
         long id = nextId++;
         long started = System.nanoTime();
         verbose.log(2, "-> " + method + " (id " + id + ")");
@@ -94,7 +104,11 @@ final class IpcClient implements Closeable {
                                 + " while " + id + " was waiting");
                     }
                     if (reply.containsKey("stream")) {
-                        verbose.log(3, "skipped a stream frame of " + method);
+                        if (frames != null) {
+                            frames.frame(Json.object(reply, "stream"));
+                        } else {
+                            verbose.log(3, "skipped a stream frame of " + method);
+                        }
                         continue;
                     }
                     verbose.log(2, "<- " + method + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");

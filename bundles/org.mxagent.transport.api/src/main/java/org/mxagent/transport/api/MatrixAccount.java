@@ -23,6 +23,15 @@ public interface MatrixAccount {
      */
     MatrixSession adoptToken(URI homeserver, String accessToken) throws MatrixException;
 
+    /**
+     * Registers a new account with Synapse's shared-secret admin API (the dev homeserver's way of creating
+     * users) and logs in as it. The secret authenticates only this registration and is not stored.
+     *
+     * @since 1.2
+     */
+    MatrixSession registerWithSharedSecret(URI homeserver, String user, char[] password, char[] sharedSecret)
+            throws MatrixException;
+
     /** Invalidates the token on the server and forgets the local session and sync position. */
     void logout() throws MatrixException;
 }

@@ -168,8 +168,18 @@ public final class AgentRuntime implements AutoCloseable {
         return cliAsync(Map.of(), stdin, args).await(CLI_TIMEOUT);
     }
 
+    /** Runs the CLI with {@code stdin} as its standard input, byte for byte (e.g. a binary document to share). */
+    public CliResult cliWithInput(byte[] stdin, String... args) {
+        return cliAsyncBytes(Map.of(), stdin, args).await(CLI_TIMEOUT);
+    }
+
     /** Starts the CLI and returns at once; stdin is empty unless {@code stdin} is given. */
     public PendingCli cliAsync(Map<String, String> extraEnv, String stdin, String... args) {
+        return cliAsyncBytes(extraEnv, stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Starts the CLI and returns at once; stdin is empty unless {@code stdin} is given. */
+    public PendingCli cliAsyncBytes(Map<String, String> extraEnv, byte[] stdin, String... args) {
         if (closed) {
             throw new IllegalStateException("runtime " + name + " is closed");
         }
@@ -188,7 +198,7 @@ public final class AgentRuntime implements AutoCloseable {
                 builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             } else {
                 Path in = cliDir.resolve(call + ".in");
-                Files.writeString(in, stdin, StandardCharsets.UTF_8);
+                Files.write(in, stdin);
                 builder.redirectInput(in.toFile());
             }
             builder.environment().clear();

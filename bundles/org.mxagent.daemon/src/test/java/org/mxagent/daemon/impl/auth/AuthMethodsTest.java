@@ -47,7 +47,13 @@ class AuthMethodsTest {
 
         @Override
         public MatrixSession adoptToken(URI homeserver, String accessToken) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("not used by the auth methods");
+        }
+
+        @Override
+        public MatrixSession registerWithSharedSecret(URI homeserver, String user, char[] password,
+                char[] sharedSecret) {
+            throw new UnsupportedOperationException("not used by the auth methods");
         }
 
         @Override

@@ -186,6 +186,17 @@ public final class SyncV2Transport implements MatrixAccount {
     }
 
     @Override
+    public MatrixSession registerWithSharedSecret(URI homeserver, String user, char[] password, char[] sharedSecret)
+            throws MatrixException {
+        HttpMatrixApi api = anonymousApi(homeserver);
+        String nonce = Replies.requiredText(api.json("GET", SharedSecretRegistration.PATH, Map.of(), null), "nonce");
+        ObjectNode body = new SharedSecretRegistration(user, password, sharedSecret).body(mapper, nonce);
+        JsonNode reply = api.json("POST", SharedSecretRegistration.PATH, Map.of(), body);
+        return adopt(new StoredSession(homeserver, Replies.requiredText(reply, "user_id"),
+                Replies.requiredText(reply, "device_id"), Replies.requiredText(reply, "access_token")), true);
+    }
+
+    @Override
     public void logout() throws MatrixException {
         StoredSession ending;
         synchronized (this) {
