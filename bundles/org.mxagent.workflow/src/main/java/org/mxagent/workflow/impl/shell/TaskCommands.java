@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Gogo scope {@code task}: create, update, list, graph, cancel. */
 @Component(service = TaskCommands.class, property = {"osgi.command.scope=task", "osgi.command.function=create",
-    "osgi.command.function=update", "osgi.command.function=list", "osgi.command.function=graph",
+    "osgi.command.function=edit", "osgi.command.function=list", "osgi.command.function=graph",
     "osgi.command.function=cancel"})
 public final class TaskCommands {
     private final TaskService tasks;
@@ -57,7 +57,7 @@ public final class TaskCommands {
     }
 
     @Descriptor("change a task's state, assignee or title")
-    public String update(
+    public String edit(
             @Parameter(names = "--room", absentValue = "") String room,
             @Descriptor("new state") @Parameter(names = "--state", absentValue = "") String state,
             @Descriptor("new assignee") @Parameter(names = "--assign", absentValue = "") String assign,
