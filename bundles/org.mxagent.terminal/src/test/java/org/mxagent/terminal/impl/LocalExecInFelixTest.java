@@ -42,7 +42,8 @@ class LocalExecInFelixTest {
     private static final String[] BUNDLES = {"org.osgi.service.log", "org.osgi.util.function", "org.osgi.util.promise",
         "org.osgi.service.component", "org.apache.felix.configadmin", "org.apache.felix.log", "org.apache.felix.scr",
         "jackson-annotations", "jackson-core", "jackson-databind", "jackson-dataformat-toml", "jna", "jna-platform",
-        "zstd-jni", "org.mxagent.runtime", "org.mxagent.protocol", "org.mxagent.policy", "org.mxagent.sandbox",
+        "zstd-jni", "org.mxagent.runtime", "org.mxagent.protocol", "org.mxagent.transport.api", "org.mxagent.daemon",
+        "org.mxagent.policy", "org.mxagent.sandbox",
         "org.mxagent.pty4j"};
     @TempDir
     Path storage;
