@@ -73,6 +73,10 @@ final class Cli {
             // workspace, agent, share, trust: each checks its own operands.
             return CollaborationCommands.run(new Invocation(line, out, err, in, env, terminal, runtimeJar, userName));
         }
+        if (RemoteCommands.handles(command)) {
+            // exec, call, invocation: each checks its own operands (exec: the command after --).
+            return RemoteCommands.run(new Invocation(line, out, err, in, env, terminal, runtimeJar, userName));
+        }
         if (!line.positionals().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.positionals().get(0) + "'"
                     + (command == Commands.SHELL ? "; to run one command use: mx-agent shell -c 'COMMAND'" : ""),

@@ -51,7 +51,7 @@ final class Commands {
             """, NONE, new String[] {"-c"});
 
     static final List<CommandSpec> ALL = concat(List.of(DAEMON_START, DAEMON_STATUS, DAEMON_STOP, AUTH_LOGIN,
-            AUTH_STATUS, AUTH_LOGOUT, SHELL), CollaborationCommands.SPECS);
+            AUTH_STATUS, AUTH_LOGOUT, SHELL), concat(CollaborationCommands.SPECS, RemoteCommands.SPECS));
 
     private Commands() {}
 

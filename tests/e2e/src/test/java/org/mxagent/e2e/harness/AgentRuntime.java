@@ -173,13 +173,31 @@ public final class AgentRuntime implements AutoCloseable {
         return cliAsyncBytes(Map.of(), stdin, args).await(CLI_TIMEOUT);
     }
 
+    /** Starts the CLI with its standard input an open pipe ({@link PendingCli#writeStdin}, {@link PendingCli#closeStdin}). */
+    public PendingCli cliPiped(String... args) {
+        return launch(Map.of(), null, true, args);
+    }
+
     /** Starts the CLI and returns at once; stdin is empty unless {@code stdin} is given. */
     public PendingCli cliAsync(Map<String, String> extraEnv, String stdin, String... args) {
         return cliAsyncBytes(extraEnv, stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
+    /** The command line that runs this runtime's CLI, as {@link #cliAsync} runs it (e.g. to put it on a PTY). */
+    public List<String> cliCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(E2eEnvironment.javaBinary().toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Dmxagent.runtime.jar=" + runtimeJar, "-cp", cliJar.toString(), "org.mxagent.cli.Main"));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
     /** Starts the CLI and returns at once; stdin is empty unless {@code stdin} is given. */
     public PendingCli cliAsyncBytes(Map<String, String> extraEnv, byte[] stdin, String... args) {
+        return launch(extraEnv, stdin, false, args);
+    }
+
+    private PendingCli launch(Map<String, String> extraEnv, byte[] stdin, boolean piped, String... args) {
         if (closed) {
             throw new IllegalStateException("runtime " + name + " is closed");
         }
@@ -194,7 +212,9 @@ public final class AgentRuntime implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         try {
-            if (stdin == null) {
+            if (piped) {
+                builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+            } else if (stdin == null) {
                 builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             } else {
                 Path in = cliDir.resolve(call + ".in");

@@ -39,6 +39,25 @@ public final class PendingCli {
         return process.pid();
     }
 
+    /** Writes to the process's standard input (only for {@link AgentRuntime#cliPiped}). */
+    public void writeStdin(String text) {
+        try {
+            process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new AssertionFailedError("cannot write to the stdin of `mx-agent " + String.join(" ", args) + "`", e);
+        }
+    }
+
+    /** Closes the process's standard input: it reads EOF (only for {@link AgentRuntime#cliPiped}). */
+    public void closeStdin() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new AssertionFailedError("cannot close the stdin of `mx-agent " + String.join(" ", args) + "`", e);
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
