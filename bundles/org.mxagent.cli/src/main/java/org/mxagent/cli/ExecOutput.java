@@ -50,6 +50,8 @@ final class ExecOutput implements IpcClient.StreamHandler {
             inv.verbose.log(1, "accepted");
         } else if ("cancelled".equals(event)) {
             inv.verbose.log(1, "the target cancelled the run (" + Json.string(frame, "signal_sent") + ")");
+        } else if ("held".equals(event)) {
+            notice(Json.string(frame, "message"));
         } else if ("integrity".equals(event) || "warning".equals(event)) {
             notice("warning: " + Json.string(frame, "message"));
         }

@@ -26,6 +26,9 @@ import org.mxagent.exec.impl.target.ArtifactUploader;
 import org.mxagent.exec.impl.target.CallRequestHandler;
 import org.mxagent.exec.impl.target.ControlHandler;
 import org.mxagent.exec.impl.target.ExecRequestHandler;
+import org.mxagent.exec.impl.target.HeldRequestDesk;
+import org.mxagent.exec.impl.target.HeldRequests;
+import org.mxagent.exec.impl.target.HoldGates;
 import org.mxagent.exec.impl.target.InboundRouter;
 import org.mxagent.exec.impl.target.InvocationStates;
 import org.mxagent.exec.impl.target.PipelineFactory;
@@ -36,8 +39,10 @@ import org.mxagent.exec.impl.wire.Agents;
 import org.mxagent.exec.impl.wire.ClientRef;
 import org.mxagent.exec.impl.wire.SerialQueue;
 import org.mxagent.exec.impl.wire.SignedSender;
+import org.mxagent.policy.api.Allowance;
 import org.mxagent.policy.api.AuditLog;
 import org.mxagent.policy.api.DeviceCheck;
+import org.mxagent.policy.api.PipelineDecision;
 import org.mxagent.policy.api.PolicyService;
 import org.mxagent.policy.api.ReplayCache;
 import org.mxagent.policy.api.TrustStore;
@@ -68,7 +73,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * (a pool for ordered send queues, tool calls and artifact work, and a timer) and stops them in
  * {@link #deactivate}, after telling every waiting CLI that the runtime stops.
  */
-@Component(service = {RoomEventListener.class, ExecDesk.class}, immediate = true, configurationPid = ExecConfig.PID,
+@Component(service = {RoomEventListener.class, ExecDesk.class, HeldRequests.class}, immediate = true,
+        configurationPid = ExecConfig.PID,
         property = {
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.EXEC_REQUEST,
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.CALL_REQUEST,
@@ -81,11 +87,13 @@ import org.osgi.service.metatype.annotations.Designate;
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.EXEC_CANCELLED,
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.STREAM_CHUNK,
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.STREAM_ARTIFACT,
-            RoomEventListener.EVENT_TYPES + "=" + EventTypes.CALL_RESPONSE})
+            RoomEventListener.EVENT_TYPES + "=" + EventTypes.CALL_RESPONSE,
+            RoomEventListener.EVENT_TYPES + "=" + EventTypes.APPROVAL_REQUEST})
 @Designate(ocd = ExecConfig.class)
-public final class ExecCore implements RoomEventListener, ExecDesk {
+public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests {
     private final ClientRef client = new ClientRef();
     private final AtomicReference<DeviceCheck> devices = new AtomicReference<>(DeviceCheck.noneVerified());
+    private final AtomicReference<HoldGates> holdGates = new AtomicReference<>(HoldGates.NONE);
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Sessions sessions;
@@ -93,6 +101,7 @@ public final class ExecCore implements RoomEventListener, ExecDesk {
     private final InboundRouter inbound;
     private final ResultRouter results;
     private final Desk desk;
+    private final HeldRequests held;
     private final Logger log;
 
     @Activate
@@ -113,10 +122,12 @@ public final class ExecCore implements RoomEventListener, ExecDesk {
                 new InvocationStates(client, pool, log, clock), runs, pool, timer, config.running_state_delay_ms(),
                 log, clock);
         PipelineFactory pipelines = new PipelineFactory(trust, replay, policy, devices::get, audit, clock);
-        this.inbound = new InboundRouter(new SerialQueue(pool, log, "exec requests", false),
-                new ExecRequestHandler(agents, pipelines, exec, runServices),
-                new CallRequestHandler(agents, pipelines, policy, tools, runServices, pool),
+        ExecRequestHandler execs = new ExecRequestHandler(agents, pipelines, holdGates::get, exec, runServices);
+        CallRequestHandler calls = new CallRequestHandler(agents, pipelines, holdGates::get, policy, tools,
+                runServices, pool);
+        this.inbound = new InboundRouter(new SerialQueue(pool, log, "exec requests", false), execs, calls,
                 new ControlHandler(runs, trust, log));
+        this.held = new HeldRequestDesk(execs, calls, log);
 
         RequesterServices requester = new RequesterServices(client, sender, new ResultGate(trust, log), sessions,
                 pool, timer, log, clock, config.requester_grace_ms(), config.frame_buffer_bytes(),
@@ -146,6 +157,17 @@ public final class ExecCore implements RoomEventListener, ExecDesk {
 
     void unbindDeviceCheck(DeviceCheck check) {
         devices.compareAndSet(check, DeviceCheck.noneVerified());
+    }
+
+    /** The approval service's gates, when the approval bundle runs (else: requires_approval is denied). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindHoldGates(HoldGates gates) {
+        holdGates.set(gates);
+    }
+
+    void unbindHoldGates(HoldGates gates) {
+        holdGates.compareAndSet(gates, HoldGates.NONE);
     }
 
     @Override
@@ -220,6 +242,23 @@ public final class ExecCore implements RoomEventListener, ExecDesk {
     @Override
     public List<ObjectNode> tools() {
         return desk.tools();
+    }
+
+    // HeldRequests: delegated (the approval bridge calls these on the approval service's thread)
+
+    @Override
+    public PipelineDecision reauthorize(Held request) {
+        return held.reauthorize(request);
+    }
+
+    @Override
+    public void release(Held request, Allowance allowance) {
+        held.release(request, allowance);
+    }
+
+    @Override
+    public void deny(Held request, String reason) {
+        held.deny(request, reason);
     }
 
     private static ThreadFactory threads(String name) {

@@ -31,6 +31,7 @@ public final class ExecRelease implements ApprovalRelease {
 
     @Override
     public void deny(Hold hold, String reason, String detail) {
+        // A hold without its original event was not placed by this bundle: there is nobody to answer.
         if (hold.origin().isPresent()) {
             held.deny(HeldRelease.held(hold), reason);
         }

@@ -3,7 +3,7 @@ package org.mxagent.exec.impl.approval;
 import org.mxagent.approval.api.Hold;
 import org.mxagent.exec.impl.target.HeldRequests;
 import org.mxagent.policy.api.PipelineDecision;
-import org.mxagent.policy.api.RejectReason;
+import org.mxagent.protocol.api.event.RejectReason;
 
 /** A {@link Hold} as the target side knows it; a hold without its original event cannot be re-authorized. */
 final class HeldRelease {

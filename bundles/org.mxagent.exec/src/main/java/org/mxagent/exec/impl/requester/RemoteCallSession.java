@@ -61,7 +61,14 @@ public final class RemoteCallSession extends Session {
     }
 
     private void handle(RoomEvent event) {
-        if (frames().isFinished() || !services.gate().accepts(event, roomId, target, invocationId())) {
+        if (frames().isFinished()) {
+            return;
+        }
+        if (org.mxagent.protocol.api.event.EventTypes.APPROVAL_REQUEST.equals(event.type())) {
+            held(event);
+            return;
+        }
+        if (!services.gate().accepts(event, roomId, target, invocationId())) {
             return;
         }
         CallResponse response;
@@ -74,6 +81,23 @@ public final class RemoteCallSession extends Session {
         JsonNode code = response.extra().get(ERROR_CODE);
         end(CallResults.of(invocationId(), request.requestId(), response.ok(), response.result(), response.error(),
                 response.ok() ? null : code != null && code.isTextual() ? code.asText() : "failed"));
+    }
+
+    /** The target holds the call for approval: wait until the hold expires, plus the timeout and grace. */
+    private synchronized void held(RoomEvent event) {
+        try {
+            HoldNotice.of(event, roomId, target).ifPresent(hold -> {
+                if (deadline != null) {
+                    deadline.cancel(false);
+                }
+                long wait = java.time.Duration.between(services.clock().instant(), hold.expiresAt()).toMillis()
+                        + timeoutMillis + services.graceMillis();
+                deadline = services.timer().schedule(this::timedOut, Math.max(0, wait), TimeUnit.MILLISECONDS);
+                phase = "held for approval";
+            });
+        } catch (IllegalArgumentException e) {
+            services.log().info("call {}: {}", request.requestId(), e.getMessage());
+        }
     }
 
     private void timedOut() {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.mxagent.discovery.api.AgentView;
 import org.mxagent.exec.impl.wire.SerialQueue;
 import org.mxagent.protocol.api.CanonicalJsonException;
+import org.mxagent.protocol.api.event.EventTypes;
 import org.mxagent.protocol.api.event.ExecAccepted;
 import org.mxagent.protocol.api.event.ExecCancelled;
 import org.mxagent.protocol.api.event.ExecFinished;
@@ -156,7 +157,14 @@ public final class RemoteExecSession extends Session {
     }
 
     private void handle(RoomEvent event) {
-        if (phase == Phase.DONE || !services.gate().accepts(event, roomId, target, invocationId())) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        if (EventTypes.APPROVAL_REQUEST.equals(event.type())) {
+            held(event);
+            return;
+        }
+        if (!services.gate().accepts(event, roomId, target, invocationId())) {
             return;
         }
         ProtocolEvent decoded;
@@ -183,6 +191,33 @@ public final class RemoteExecSession extends Session {
         } else if (decoded instanceof ExecFinished finished) {
             finished(finished);
         }
+    }
+
+    /** The target holds the request for approval: wait until the hold expires, plus the timeout and grace. */
+    private void held(RoomEvent event) {
+        Optional<HoldNotice.Held> hold;
+        try {
+            hold = HoldNotice.of(event, roomId, target);
+        } catch (IllegalArgumentException e) {
+            services.log().info("invocation {}: {}", invocationId(), e.getMessage());
+            return;
+        }
+        if (hold.isEmpty() || phase != Phase.REQUESTED) {
+            return;
+        }
+        long wait = java.time.Duration.between(services.clock().instant(), hold.get().expiresAt()).toMillis()
+                + request.timeoutMs() + services.graceMillis();
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        deadline = services.timer().schedule(() -> inbound.submit(this::timedOut), Math.max(0, wait),
+                TimeUnit.MILLISECONDS);
+        ObjectNode frame = Frames.event("held");
+        frame.put("request_id", hold.get().requestId());
+        frame.put("expires_at", hold.get().expiresAt().toString());
+        frame.put("message", "held by the target for approval (request " + hold.get().requestId()
+                + ", until " + hold.get().expiresAt() + ")");
+        frames().offer(frame, 0);
     }
 
     private synchronized void accepted() {

@@ -6,11 +6,14 @@ import java.util.Set;
 import org.mxagent.protocol.api.event.EventTypes;
 import org.mxagent.transport.api.RoomEvent;
 
-/** The requester side's door: result-plane events, handed to the session they name (if any) on the sync thread. */
+/**
+ * The requester side's door: result-plane events (and the target's {@code approval.request} notices), handed to the
+ * session they name (if any) on the sync thread.
+ */
 public final class ResultRouter {
     public static final Set<String> TYPES = Set.of(EventTypes.EXEC_ACCEPTED, EventTypes.EXEC_REJECTED,
             EventTypes.EXEC_FINISHED, EventTypes.EXEC_CANCELLED, EventTypes.STREAM_CHUNK, EventTypes.STREAM_ARTIFACT,
-            EventTypes.CALL_RESPONSE);
+            EventTypes.CALL_RESPONSE, EventTypes.APPROVAL_REQUEST);
 
     private final Sessions sessions;
 

@@ -71,6 +71,9 @@ class ExecRequestHandlerTest {
     private Decision verdict;
     private RunRegistry runs;
     private InboundRouter router;
+    private HoldGates gates = HoldGates.NONE;
+    private HeldRequests held;
+    private final List<String> holds = new ArrayList<>();
 
     @org.junit.jupiter.api.AfterEach
     void stop() {
@@ -104,9 +107,10 @@ class ExecRequestHandlerTest {
         PipelineFactory pipelines = new PipelineFactory(trusted::contains,
                 (nonce, created, expires, now) -> nonces.add(nonce) ? Admission.ADMITTED : Admission.REPLAYED,
                 policy, DeviceCheck::noneVerified, audit::add, Clock.systemUTC());
+        ExecRequestHandler execs = new ExecRequestHandler(agents, pipelines, () -> gates, exec, services);
         router = new InboundRouter(new org.mxagent.exec.impl.wire.SerialQueue(DIRECT, log.logger, "test", false),
-                new ExecRequestHandler(agents, pipelines, exec, services), null, new ControlHandler(runs,
-                        trusted::contains, log.logger));
+                execs, null, new ControlHandler(runs, trusted::contains, log.logger));
+        held = new HeldRequestDesk(execs, null, log.logger);
     }
 
     private ExecRequest request(String target, String idempotencyKey) {
@@ -229,5 +233,49 @@ class ExecRequestHandlerTest {
         trusted.add(alice.key().keyId());
         router.accept(alice.event(cancel));
         assertEquals(List.of("stop"), run.cancels);
+    }
+
+    @Test
+    void aHeldRequestRunsOnlyOnReleaseAfterAFreshAuthorization() {
+        verdict = new Decision.Allowed(new org.mxagent.policy.api.Allowance(5000, OptionalLong.empty(),
+                org.mxagent.policy.api.SandboxKind.NONE, Optional.empty(), org.mxagent.policy.api.NetworkMode.DENY,
+                List.of(), List.of(), List.of(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                org.mxagent.policy.api.SeccompMode.OFF, true, false, List.of()), "allow_commands");
+        gates = (consumer, event, requestId) -> new org.mxagent.policy.api.ApprovalGate() {
+            @Override
+            public org.mxagent.policy.api.ApprovalVerdict check(org.mxagent.policy.api.PrivilegedRequest request,
+                    org.mxagent.policy.api.Allowance allowance) {
+                holds.add(consumer + " " + requestId + " " + event.eventId());
+                return org.mxagent.policy.api.ApprovalVerdict.HELD;
+            }
+
+            @Override
+            public void withdraw(org.mxagent.policy.api.PrivilegedRequest request) {
+                holds.remove(0);
+            }
+        };
+        RoomEvent event = alice.event(valid());
+        router.accept(event);
+        assertEquals(List.of("exec req_01JQQQQQQQQQQQQQQQQQQQQQQQ " + event.eventId()), holds);
+        assertTrue(exec.runs.isEmpty(), "held: nothing runs");
+        assertTrue(client.sent(EventTypes.EXEC_REJECTED).isEmpty(), "held: nothing is answered");
+
+        HeldRequests.Held request = new HeldRequests.Held(HeldRequests.EXEC, Peers.ROOM, alice.userId(),
+                Optional.empty(), EventTypes.EXEC_REQUEST, event.eventId(), event.content());
+        org.mxagent.policy.api.PipelineDecision again = held.reauthorize(request);
+        assertTrue(again.outcome() == org.mxagent.policy.api.PipelineDecision.Outcome.ALLOWED, again::toString);
+        assertEquals("released", audit.get(audit.size() - 1).decision().wire(), "the release is audited");
+
+        trusted.remove(alice.key().keyId());
+        assertEquals("untrusted_key", held.reauthorize(request).reason().orElseThrow().wire(),
+                "a key revoked while held stops the release");
+        trusted.add(alice.key().keyId());
+
+        held.release(request, again.allowance().orElseThrow());
+        assertEquals(1, exec.runs.size(), "released: it runs");
+        held.deny(new HeldRequests.Held(HeldRequests.EXEC, Peers.ROOM, alice.userId(), Optional.empty(),
+                EventTypes.EXEC_REQUEST, event.eventId(), event.content()), "approval_expired");
+        assertTrue(client.sent(EventTypes.EXEC_REJECTED).stream()
+                .anyMatch(s -> s.content().get("reason").asText().equals("approval_expired")));
     }
 }
