@@ -124,7 +124,8 @@ public final class Desk implements ExecDesk {
     @Override
     public List<ObjectNode> live() {
         List<ObjectNode> live = new ArrayList<>();
-        services.sessions().all().forEach(session -> live.add(session.describe()));
+        services.sessions().all().stream().filter(session -> !session.frames().isFinished())
+                .forEach(session -> live.add(session.describe()));
         runs.all().forEach(run -> live.add(run.describe()));
         return live;
     }
@@ -233,7 +234,8 @@ public final class Desk implements ExecDesk {
         try {
             client = services.client().require();
         } catch (MatrixException e) {
-            throw new DeskException(DeskException.Kind.NOT_LOGGED_IN, "the runtime is not logged in: mx-agent auth login");
+            throw new DeskException(DeskException.Kind.NOT_LOGGED_IN,
+                    "the runtime is not logged in: mx-agent auth login");
         }
         String roomId = Rooms.resolve(client, room);
         try {

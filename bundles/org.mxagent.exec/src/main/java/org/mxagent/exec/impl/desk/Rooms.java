@@ -14,7 +14,8 @@ final class Rooms {
             return trimmed;
         }
         if (!trimmed.startsWith("#")) {
-            throw new DeskException(DeskException.Kind.INVALID, "not a room id (!id) or alias (#alias:server): " + room);
+            throw new DeskException(DeskException.Kind.INVALID,
+                    "not a room id (!id) or alias (#alias:server): " + room);
         }
         try {
             return client.resolveAlias(trimmed);

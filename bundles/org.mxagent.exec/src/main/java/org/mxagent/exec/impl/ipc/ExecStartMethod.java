@@ -35,7 +35,8 @@ public final class ExecStartMethod implements IpcMethod {
     @Override
     public JsonNode call(JsonNode params, IpcCall call) throws IpcException {
         ExecParams exec = new ExecParams(Params.optional(params, "room"), Params.optional(params, "agent"),
-                Params.optional(params, "as"), Params.strings(params, "argv"), Params.optional(params, "cwd").orElse(""),
+                Params.optional(params, "as"), Params.strings(params, "argv"),
+                Params.optional(params, "cwd").orElse(""),
                 Params.stringMap(params, "env"), Params.positive(params, "timeout_ms"), Params.flag(params, "stdin"),
                 Params.flag(params, "pty"), (int) Params.integer(params, "rows", 0),
                 (int) Params.integer(params, "cols", 0), Params.flag(params, "strict"));

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code pty.resize {invocation_id, rows, cols}}: the new size of the CLI's terminal (a signed pty.resize if remote). */
+/** {@code pty.resize {invocation_id, rows, cols}}: the CLI's terminal's new size (signed pty.resize if remote). */
 @Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=pty.resize")
 public final class PtyResizeMethod implements IpcMethod {
     private final ExecDesk desk;

@@ -18,8 +18,9 @@ public final class Controls {
     private Controls() {}
 
     public static ExecStdin stdin(String invocationId, byte[] data, int from, int to, boolean eof, Instant now) {
-        return new ExecStdin(invocationId, Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(data, from, to)),
-                eof, Timestamps.seconds(now), Nonces.newNonce(), Optional.empty(), Map.of());
+        String encoded = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(data, from, to));
+        return new ExecStdin(invocationId, encoded, eof, Timestamps.seconds(now), Nonces.newNonce(), Optional.empty(),
+                Map.of());
     }
 
     public static ExecCancel cancel(String invocationId, String reason, Instant now) {

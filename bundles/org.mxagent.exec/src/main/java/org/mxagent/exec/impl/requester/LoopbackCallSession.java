@@ -18,8 +18,8 @@ public final class LoopbackCallSession extends Session {
 
     public LoopbackCallSession(RequesterServices services, ToolRunner tools, String tool,
             com.fasterxml.jackson.databind.JsonNode args, CallContext context) {
-        super(context.invocationId(), "call", Optional.empty(), Optional.empty(), new FrameBuffer(services.bufferBytes()),
-                services.clock().instant());
+        super(context.invocationId(), "call", Optional.empty(), Optional.empty(),
+                new FrameBuffer(services.bufferBytes()), services.clock().instant());
         this.services = services;
         this.tools = tools;
         this.tool = tool;

@@ -60,7 +60,8 @@ public final class LoopbackExecSession extends Session implements OutputSink {
             running = process;
             phase = "running";
             frames().offer(Frames.event("accepted"), 0);
-            process.onFinished().whenComplete((result, failure) -> services.pool().execute(() -> finish(result, failure)));
+            process.onFinished().whenComplete((result, failure) ->
+                    services.pool().execute(() -> finish(result, failure)));
         } catch (ExecException e) {
             if (e.rejectReason().isPresent()) {
                 end(ExecResults.rejected(invocationId(), e.rejectReason().get().wire()));

@@ -243,7 +243,8 @@ public final class RemoteExecSession extends Session {
                     services.clock().instant())));
         }
         if (cancelRequested) {
-            outbound.submit(() -> send(Controls.cancel(invocationId(), "caller_cancelled", services.clock().instant())));
+            outbound.submit(() -> send(Controls.cancel(invocationId(), "caller_cancelled",
+                    services.clock().instant())));
         }
     }
 

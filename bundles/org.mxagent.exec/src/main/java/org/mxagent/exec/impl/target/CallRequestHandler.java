@@ -189,7 +189,8 @@ public final class CallRequestHandler {
             services.sender().send(roomId, response);
         } catch (IllegalArgumentException tooLarge) {
             send(roomId, response(request.requestId(),
-                    CallOutcome.failure("result_too_large", "the result does not fit in one event: " + tooLarge.getMessage())));
+                    CallOutcome.failure("result_too_large", "the result does not fit in one event: "
+                            + tooLarge.getMessage())));
         } catch (MatrixException | CanonicalJsonException e) {
             log.warn("could not send call.response for {}: {}", request.requestId(), e.getMessage(), e);
         }

@@ -113,7 +113,8 @@ public final class ExecRequestHandler {
                     decision.rule() + ": " + decision.detail());
             case HELD -> log.info("exec.request {} from {} is held for approval (request {})",
                     request.invocationId(), event.sender(), request.requestId());
-            case ALLOWED -> start(event, request, verdict.requester().orElseThrow(), decision.allowance().orElseThrow());
+            case ALLOWED -> start(event, request, verdict.requester().orElseThrow(),
+                    decision.allowance().orElseThrow());
         }
     }
 

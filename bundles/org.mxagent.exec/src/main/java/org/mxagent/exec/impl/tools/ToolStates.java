@@ -71,7 +71,8 @@ public final class ToolStates {
             try {
                 for (Tool tool : tools) {
                     if (!done.contains(ToolCatalog.key(tool))) {
-                        matrix.putState(room, EventTypes.TOOL, ToolCatalog.key(tool), ProtocolCodec.encode(state(tool)));
+                        matrix.putState(room, EventTypes.TOOL, ToolCatalog.key(tool),
+                                ProtocolCodec.encode(state(tool)));
                         done.add(ToolCatalog.key(tool));
                     }
                 }
