@@ -50,8 +50,9 @@ final class ProcessRunner {
             running = exec.start(new ExecSpec(invocationId, argv, cwd, Map.of(), false, Optional.empty()), allowance,
                     sink);
         } catch (ExecException e) {
-            throw new ToolException(e.rejectReason().isPresent() ? ToolException.Kind.DENIED : ToolException.Kind.FAILED,
-                    "cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+            ToolException.Kind kind = e.rejectReason().isPresent() ? ToolException.Kind.DENIED
+                    : ToolException.Kind.FAILED;
+            throw new ToolException(kind, "cannot run " + argv.get(0) + ": " + e.getMessage(), e);
         }
         ExecResult result;
         try {

@@ -101,7 +101,8 @@ public final class ReadFileTool implements Tool {
         result.put("length", slice.length);
         boolean text = isUtf8(slice);
         result.put("encoding", text ? "utf-8" : "base64");
-        result.put("content", text ? new String(slice, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(slice));
+        result.put("content", text ? new String(slice, StandardCharsets.UTF_8)
+                : Base64.getEncoder().encodeToString(slice));
         result.put("eof", offset + slice.length >= size);
         result.put("sha256", HexFormat.of().formatHex(digest.digest()));
         return result;
