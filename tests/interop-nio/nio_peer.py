@@ -19,18 +19,29 @@ Commands:
   {"cmd": "verify_confirm", "transaction_id": ID, "timeout": SECONDS}  (the user says the SAS matches)
         syncs until the other side's MAC arrived or it is cancelled
         -> {"event": "verification_end", "verified", "canceled", "cancel_code", "device_verified"}
+  {"cmd": "send_file", "room": ID, "name": NAME, "data_b64": BASE64}
+        nio encrypts the bytes itself (EncryptedFile v2), uploads the ciphertext and sends an m.file message whose
+        "file" holds the key -> {"event": "file_sent", "event_id", "sha256": hex of the plaintext}
+  {"cmd": "fetch_file", "room": ID, "name": NAME, "timeout": SECONDS}
+        syncs until an m.file named NAME with an encrypted "file" arrives, downloads it (authenticated media),
+        decrypts it with nio's own code -> {"event": "file_fetched", "event_id", "sha256", "size"}
   {"cmd": "quit"}                                -> {"event": "bye"}
 At start, after login and the first key upload: {"event": "ready", "user_id", "device_id", "curve25519"}.
 """
 import argparse
 import asyncio
+import base64
+import hashlib
+import io
 import json
 import logging
 import sys
 import time
+import urllib.request
 
 from nio import AsyncClient, AsyncClientConfig, JoinError, LoginError, MegolmEvent, RoomMessageText, RoomSendError
 from nio.crypto import ENCRYPTION_ENABLED
+from nio.crypto.attachments import decrypt_attachment
 
 
 def answer(**fields):
@@ -95,6 +106,41 @@ class Peer:
                 if isinstance(event, MegolmEvent):
                     self.undecryptable.append({"event_id": event.event_id, "session_id": event.session_id,
                                                "sender": event.sender})
+        answer(event="timeout", undecryptable=self.undecryptable)
+
+    async def send_file(self, room, name, data):
+        await self.sync()
+        upload, keys = await self.client.upload(io.BytesIO(data), content_type="application/octet-stream",
+                                                filename=None, encrypt=True, filesize=len(data))
+        if not hasattr(upload, "content_uri"):
+            raise RuntimeError(f"upload failed: {upload}")
+        keys["url"] = upload.content_uri
+        content = {"msgtype": "m.file", "body": name, "file": keys}
+        response = await self.client.room_send(room, "m.room.message", content, ignore_unverified_devices=True)
+        if isinstance(response, RoomSendError):
+            raise RuntimeError(f"send failed: {response.message}")
+        answer(event="file_sent", event_id=response.event_id, sha256=hashlib.sha256(data).hexdigest())
+
+    async def fetch_file(self, room, name, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            response = await self.sync(timeout_ms=2000)
+            joined = getattr(response, "rooms", None)
+            events = joined.join[room].timeline.events if joined and room in joined.join else []
+            for event in events:
+                content = event.source.get("content", {})
+                if event.decrypted and content.get("msgtype") == "m.file" and content.get("body") == name:
+                    file = content["file"]
+                    server, media_id = file["url"][len("mxc://"):].split("/", 1)
+                    request = urllib.request.Request(
+                        f"{self.client.homeserver}/_matrix/client/v1/media/download/{server}/{media_id}",
+                        headers={"Authorization": f"Bearer {self.client.access_token}"})
+                    ciphertext = await asyncio.get_running_loop().run_in_executor(
+                        None, lambda: urllib.request.urlopen(request, timeout=30).read())
+                    plain = decrypt_attachment(ciphertext, file["key"]["k"], file["hashes"]["sha256"], file["iv"])
+                    answer(event="file_fetched", event_id=event.event_id, size=len(plain),
+                           sha256=hashlib.sha256(plain).hexdigest())
+                    return
         answer(event="timeout", undecryptable=self.undecryptable)
 
     async def verify_start(self, user, device):
@@ -173,6 +219,10 @@ async def main():
                     await peer.send(command["room"], command["body"])
                 elif command["cmd"] == "expect":
                     await peer.expect(command["room"], command["body"], float(command.get("timeout", 60)))
+                elif command["cmd"] == "send_file":
+                    await peer.send_file(command["room"], command["name"], base64.b64decode(command["data_b64"]))
+                elif command["cmd"] == "fetch_file":
+                    await peer.fetch_file(command["room"], command["name"], float(command.get("timeout", 60)))
                 elif command["cmd"] == "verify_start":
                     await peer.verify_start(command["user"], command["device"])
                 elif command["cmd"] == "verify_sas":

@@ -94,6 +94,20 @@ final class NioPeer implements AutoCloseable {
         return command(command, null, seconds + 30);
     }
 
+    /** nio encrypts, uploads and sends {@code data} as an m.file named {@code name}; its answer has the sha256. */
+    JsonNode sendFile(String roomId, String name, byte[] data) throws IOException, InterruptedException {
+        ObjectNode command = mapper.createObjectNode().put("cmd", "send_file").put("room", roomId).put("name", name)
+                .put("data_b64", java.util.Base64.getEncoder().encodeToString(data));
+        return command(command, "file_sent", 60);
+    }
+
+    /** nio waits for the m.file named {@code name}, downloads and decrypts it; its answer has sha256 and size. */
+    JsonNode fetchFile(String roomId, String name, int seconds) throws IOException, InterruptedException {
+        ObjectNode command = mapper.createObjectNode().put("cmd", "fetch_file").put("room", roomId)
+                .put("name", name).put("timeout", seconds);
+        return command(command, "file_fetched", seconds + 30);
+    }
+
     /** A command of {@code nio_peer.py}; fails unless the answer's event is {@code expected} (any if null). */
     JsonNode command(ObjectNode command, String expected, int seconds) throws IOException,
             InterruptedException {

@@ -1,5 +1,6 @@
 package org.mxagent.context.impl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 import org.mxagent.protocol.api.event.ContextShare;
@@ -21,8 +22,9 @@ record PreparedShare(String contextId, String name, String mimeType, long sizeBy
                 Optional.of(encoding), Optional.empty(), Optional.empty(), Map.of());
     }
 
-    ContextShare mediaShare(String mxcUri) {
+    /** The share of uploaded media; {@code encryptedFile} (its key) only in an end-to-end encrypted room. */
+    ContextShare mediaShare(String mxcUri, Optional<JsonNode> encryptedFile) {
         return new ContextShare(contextId, name, mimeType, sizeBytes, sha256, Optional.empty(), Optional.empty(),
-                Optional.of(mxcUri), Optional.empty(), Map.of());
+                Optional.of(mxcUri), encryptedFile, Map.of());
     }
 }

@@ -84,17 +84,13 @@ final class ShareReader {
         if (share.isInline()) {
             return ShareChecks.inlineContent(share);
         }
-        if (share.encryptedFile().isPresent()) {
-            throw new ContextException(Kind.FAILED, "share " + share.contextId() + " is in encrypted media, which "
-                    + "this runtime cannot decrypt yet");
-        }
         if (share.sizeBytes() > settings.maxDocumentBytes()) {
             throw new ContextException(Kind.REJECTED, "the share declares " + share.sizeBytes()
                     + " bytes, above the limit of " + settings.maxDocumentBytes());
         }
         byte[] media;
         try {
-            media = client.downloadMedia(share.mxcUri().orElseThrow());
+            media = client.downloadAttachment(share.mxcUri().orElseThrow(), share.encryptedFile());
         } catch (MatrixException e) {
             throw Failures.matrix("download " + share.mxcUri().orElseThrow(), e);
         }

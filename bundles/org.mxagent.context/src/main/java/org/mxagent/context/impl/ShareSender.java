@@ -1,5 +1,6 @@
 package org.mxagent.context.impl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.mxagent.context.api.ContextException;
@@ -15,6 +16,7 @@ import org.mxagent.protocol.api.event.ProtocolCodec;
 import org.mxagent.protocol.api.sign.LocalSigner;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.MatrixException;
+import org.mxagent.transport.api.MediaAttachment;
 
 /** Sends one document as a signed {@code context.share}: inline, or zstd to media first. */
 final class ShareSender {
@@ -39,8 +41,10 @@ final class ShareSender {
             if (prepared.isInline()) {
                 share = prepared.inlineShare();
             } else {
-                String mxc = client.uploadMedia(prepared.upload(), prepared.mimeType(), name + ".zst");
-                share = prepared.mediaShare(mxc);
+                // In an encrypted room the transport encrypts the upload; its key goes only into the encrypted event.
+                MediaAttachment attachment = client.uploadAttachment(roomId, prepared.upload(), prepared.mimeType(),
+                        name + ".zst");
+                share = prepared.mediaShare(attachment.mxcUri(), attachment.encryptedFile().map(JsonNode.class::cast));
             }
             ObjectNode signed = signer.sign(ProtocolCodec.encode(share));
             int size = ProtocolJson.write(signed).getBytes(StandardCharsets.UTF_8).length;

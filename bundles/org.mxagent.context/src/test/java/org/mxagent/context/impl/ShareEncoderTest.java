@@ -65,7 +65,7 @@ class ShareEncoderTest {
         assertNull(prepared.data());
         assertEquals("text/plain+zstd", prepared.mimeType());
         assertTrue(prepared.upload().length < raw.length / 10, "repetitive text compresses well");
-        ContextShare share = prepared.mediaShare("mxc://localhost/abc");
+        ContextShare share = prepared.mediaShare("mxc://localhost/abc", java.util.Optional.empty());
         assertEquals(200_000, share.sizeBytes());
         assertEquals(Sha256s.encode(raw), share.sha256());
         assertEquals("mxc://localhost/abc", share.mxcUri().orElseThrow());

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.MatrixException;
 import org.mxagent.transport.api.MatrixSession;
+import org.mxagent.transport.api.MediaAttachment;
 import org.mxagent.transport.api.MessagesPage;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.SyncStatus;
@@ -95,6 +96,18 @@ public final class FakeMatrixClient implements MatrixClient {
 
     @Override
     public byte[] downloadMedia(String mxcUri) throws MatrixException {
+        throw unsupported();
+    }
+
+    @Override
+    public MediaAttachment uploadAttachment(String roomId, byte[] content, String contentType, String fileName)
+            throws MatrixException {
+        throw unsupported();
+    }
+
+    @Override
+    public byte[] downloadAttachment(String mxcUri, Optional<? extends JsonNode> encryptedFile)
+            throws MatrixException {
         throw unsupported();
     }
 

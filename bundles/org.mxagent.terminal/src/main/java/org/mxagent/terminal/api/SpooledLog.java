@@ -1,5 +1,6 @@
 package org.mxagent.terminal.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,13 @@ public record SpooledLog(StreamName stream, String name, String mimeType, Path f
 
     /** The unsigned {@code stream.artifact} for this log once uploaded to {@code mxcUri}. */
     public StreamArtifact toStreamArtifact(String invocationId, String mxcUri) {
+        return toStreamArtifact(invocationId, mxcUri, Optional.empty());
+    }
+
+    /** The artifact event; {@code encryptedFile} (the key of encrypted media) only in end-to-end encrypted rooms. */
+    public StreamArtifact toStreamArtifact(String invocationId, String mxcUri, Optional<JsonNode> encryptedFile) {
         return new StreamArtifact(invocationId, stream, name, mimeType, sizeBytes, sha256, mxcUri, tailPreview,
-                Optional.empty(), Optional.empty(), java.util.Map.of());
+                encryptedFile, Optional.empty(), java.util.Map.of());
     }
 
     public void delete() throws IOException {

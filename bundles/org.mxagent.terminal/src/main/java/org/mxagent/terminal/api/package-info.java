@@ -5,7 +5,7 @@
  * {@link org.mxagent.terminal.api.OutputSink}. Signing and sending them is the caller's job.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.terminal.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -58,6 +58,21 @@ public interface MatrixClient {
 
     byte[] downloadMedia(String mxcUri) throws MatrixException;
 
+    /**
+     * Uploads media that belongs to a room's events (since 1.3). In an end-to-end encrypted room the bytes are
+     * encrypted first (Matrix {@code EncryptedFile} v2: AES-256-CTR with a fresh key, SHA-256 of the ciphertext)
+     * and uploaded as {@code application/octet-stream} without a file name, so the homeserver learns neither;
+     * the returned attachment then carries the {@code EncryptedFile}. Elsewhere it is a plain upload.
+     */
+    MediaAttachment uploadAttachment(String roomId, byte[] content, String contentType, String fileName)
+            throws MatrixException;
+
+    /**
+     * Downloads media referenced by an event (since 1.3). With an {@code EncryptedFile} the download must match it
+     * (same URL, SHA-256 of the ciphertext) before it is decrypted; a mismatch is an error, never partial data.
+     */
+    byte[] downloadAttachment(String mxcUri, Optional<? extends JsonNode> encryptedFile) throws MatrixException;
+
     /** Sends to-device messages: {@code messages} maps user id → device id (or "*") → content. */
     void sendToDevice(String eventType, ObjectNode messages) throws MatrixException;
 

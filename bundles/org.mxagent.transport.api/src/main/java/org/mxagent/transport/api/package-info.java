@@ -8,7 +8,7 @@
  * ({@code org.mxagent.transport.api.e2ee}) decrypted.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.mxagent.transport.api;
 
 import org.osgi.annotation.bundle.Export;

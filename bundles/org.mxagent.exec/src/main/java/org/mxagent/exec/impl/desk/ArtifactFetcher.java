@@ -47,7 +47,7 @@ final class ArtifactFetcher {
                     new DeskException(DeskException.Kind.NOT_FOUND, "no " + stream.wire() + " artifact of "
                             + invocationId + " in the last " + maxEvents + " events of " + roomId
                             + " (output within the timeline budget has no artifact)"));
-            byte[] uploaded = matrix.downloadMedia(artifact.mxcUri());
+            byte[] uploaded = matrix.downloadAttachment(artifact.mxcUri(), artifact.encryptedFile());
             if (!ArtifactTail.sha256Matches(uploaded, artifact.sha256())) {
                 throw new DeskException(DeskException.Kind.FAILED, "the download of " + artifact.mxcUri()
                         + " does not hash to the artifact's sha256 " + artifact.sha256() + "; refusing it");

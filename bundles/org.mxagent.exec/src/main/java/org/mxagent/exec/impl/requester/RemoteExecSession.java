@@ -343,7 +343,8 @@ public final class RemoteExecSession extends Session {
     private ArtifactTail.Report tail(StreamArtifact artifact) {
         StreamTally tally = tallies.computeIfAbsent(artifact.stream(), s -> new StreamTally());
         try {
-            byte[] uploaded = services.client().require().downloadMedia(artifact.mxcUri());
+            byte[] uploaded = services.client().require().downloadAttachment(artifact.mxcUri(),
+                    artifact.encryptedFile());
             if (!ArtifactTail.sha256Matches(uploaded, artifact.sha256())) {
                 return problem(artifact, "sha256 mismatch: the download does not hash to " + artifact.sha256());
             }

@@ -1,5 +1,6 @@
 package org.mxagent.exec.impl.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.mxagent.terminal.api.TerminalSize;
 import org.mxagent.terminal.api.Termination;
 import org.mxagent.terminal.api.stream.SendPacer;
 import org.mxagent.transport.api.MatrixException;
+import org.mxagent.transport.api.MediaAttachment;
 
 /**
  * One invocation this runtime executes for a remote requester. Everything it sends goes through one ordered,
@@ -234,13 +236,15 @@ public final class ExecRun implements OutputSink {
         Map<StreamName, String> uploaded = new EnumMap<>(StreamName.class);
         boolean lost = false;
         for (SpooledLog spooled : result.artifacts()) {
-            Optional<String> mxc = services.uploader().upload(roomId, invocationId(), spooled);
-            if (mxc.isEmpty()) {
+            Optional<MediaAttachment> attachment = services.uploader().upload(roomId, invocationId(), spooled);
+            if (attachment.isEmpty()) {
                 lost = true;
                 continue;
             }
-            send(spooled.toStreamArtifact(invocationId(), mxc.get()));
-            uploaded.put(spooled.stream(), mxc.get());
+            String mxc = attachment.get().mxcUri();
+            send(spooled.toStreamArtifact(invocationId(), mxc, attachment.get().encryptedFile()
+                    .map(JsonNode.class::cast)));
+            uploaded.put(spooled.stream(), mxc);
         }
         // exec.finished.artifact_mxc holds one URI: stdout's (or the PTY's), else stderr's.
         String artifactMxc = uploaded.getOrDefault(StreamName.STDOUT,

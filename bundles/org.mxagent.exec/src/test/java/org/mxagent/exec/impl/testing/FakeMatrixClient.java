@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.MatrixException;
 import org.mxagent.transport.api.MatrixSession;
+import org.mxagent.transport.api.MediaAttachment;
 import org.mxagent.transport.api.MessagesPage;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.SyncStatus;
@@ -117,6 +118,21 @@ public final class FakeMatrixClient implements MatrixClient {
             throw new MatrixException(404, "M_NOT_FOUND", "no media " + mxcUri);
         }
         return content.clone();
+    }
+
+    /** A plaintext room's attachment: the fake has no encrypted rooms. */
+    @Override
+    public MediaAttachment uploadAttachment(String roomId, byte[] content, String contentType, String fileName) {
+        return new MediaAttachment(uploadMedia(content, contentType, fileName), Optional.empty());
+    }
+
+    @Override
+    public byte[] downloadAttachment(String mxcUri, Optional<? extends JsonNode> encryptedFile)
+            throws MatrixException {
+        if (encryptedFile.isPresent()) {
+            throw unsupported();
+        }
+        return downloadMedia(mxcUri);
     }
 
     /** Stores media as if someone had uploaded it. */

@@ -44,6 +44,11 @@ final class EncryptingSender {
         this.requests = requests;
     }
 
+    /** Whether what belongs to the room must be end-to-end encrypted (events and attachments alike). */
+    boolean isEncrypted(String roomId) throws MatrixException {
+        return rooms.settings(roomId, e2ee.machine(session), this::readEncryptionState).isPresent();
+    }
+
     /** The event as it must be sent: unchanged for a plaintext room, encrypted for an encrypted one. */
     Outgoing prepare(String roomId, String type, ObjectNode content) throws MatrixException {
         Optional<E2eeMachine> machine = e2ee.machine(session);

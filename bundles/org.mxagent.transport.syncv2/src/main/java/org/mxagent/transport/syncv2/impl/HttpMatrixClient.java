@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.MatrixException;
 import org.mxagent.transport.api.MatrixSession;
+import org.mxagent.transport.api.MediaAttachment;
 import org.mxagent.transport.api.MessagesPage;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.SyncStatus;
@@ -32,6 +33,7 @@ final class HttpMatrixClient implements MatrixClient {
     private final Supplier<SyncStatus> syncStatus;
     private final EncryptingSender encryption;
     private final SyncDecryptor history;
+    private final AttachmentCipher attachments;
     private final String transactionPrefix;
     private final AtomicLong transactionCounter = new AtomicLong();
 
@@ -43,8 +45,10 @@ final class HttpMatrixClient implements MatrixClient {
         this.session = session;
         this.mapper = mapper;
         this.syncStatus = syncStatus;
+        SecureRandom secureRandom = new SecureRandom();
+        this.attachments = new AttachmentCipher(secureRandom);
         byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
+        secureRandom.nextBytes(random);
         // Unique across restarts and devices, so the server never mistakes a new event for a retry.
         this.transactionPrefix = "mxa" + HexFormat.of().formatHex(random) + System.currentTimeMillis() + ".";
     }
@@ -148,6 +152,32 @@ final class HttpMatrixClient implements MatrixClient {
         }
         return api.bytes("/_matrix/client/v1/media/download/" + segment(uri.getHost()) + "/"
                 + segment(uri.getPath().substring(1)));
+    }
+
+    @Override
+    public MediaAttachment uploadAttachment(String roomId, byte[] content, String contentType, String fileName)
+            throws MatrixException {
+        if (!encryption.isEncrypted(roomId)) {
+            return new MediaAttachment(uploadMedia(content, contentType, fileName), Optional.empty());
+        }
+        AttachmentCipher.Sealed sealed = attachments.seal(content);
+        String mxc = Replies.requiredText(api.upload("/_matrix/media/v3/upload", Map.of(), sealed.ciphertext(),
+                "application/octet-stream"), "content_uri");
+        return new MediaAttachment(mxc, Optional.of(sealed.encryptedFile(mxc)));
+    }
+
+    @Override
+    public byte[] downloadAttachment(String mxcUri, Optional<? extends JsonNode> encryptedFile)
+            throws MatrixException {
+        byte[] downloaded = downloadMedia(mxcUri);
+        if (encryptedFile.isEmpty()) {
+            return downloaded;
+        }
+        try {
+            return AttachmentCipher.open(mxcUri, encryptedFile.get(), downloaded);
+        } catch (AttachmentCipher.AttachmentException e) {
+            throw new MatrixException(0, null, "encrypted attachment " + mxcUri + ": " + e.getMessage());
+        }
     }
 
     @Override
