@@ -240,12 +240,14 @@ class DiscoveryIT {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("room", roomId);
             properties.put("capabilities", new String[] {"shell"});
-            properties.put("heartbeat.interval.ms", 300L);
+            properties.put("heartbeat.interval.ms", 1_000L);
             configuration.update(properties);
 
             RoomEvent state = events.await("agent.v1", e -> EventTypes.AGENT.equals(e.type()), WAIT);
             String agentId = state.stateKey();
             assertThat(Ids.isValid(Ids.AGENT, agentId)).as("generated id %s", agentId).isTrue();
+            assertThat(state.content().path("heartbeat_interval_ms").asLong()).as("advertised period")
+                    .isEqualTo(1_000L);
             Path idFile = directories.dataDir().resolve("agent-ids")
                     .resolve(URLEncoder.encode(pid, StandardCharsets.UTF_8));
             assertThat(Files.readString(idFile, StandardCharsets.UTF_8)).isEqualTo(agentId);
