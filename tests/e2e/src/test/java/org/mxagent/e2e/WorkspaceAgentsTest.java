@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -19,24 +17,19 @@ import org.mxagent.e2e.harness.Eventually;
 
 /**
  * Issue 3, "Done when", through the CLI of two runtimes (two Matrix users): a workspace created by one and joined
- * by the other, an agent each, both {@code active} in both {@code agent list}s, the trust round trip (fingerprint,
- * approve from {@code agent show}, list, revoke), and a stopped runtime whose agent goes {@code stale}, then
- * {@code offline} for the other, and {@code active} again once it restarts.
+ * by the other, an agent each, both {@code active} in both {@code agent list}s, and the trust round trip
+ * (fingerprint, approve from {@code agent show}, list, revoke). A stopped runtime's agent going stale, then
+ * offline, is {@link AgentLivenessTest}.
  */
 class WorkspaceAgentsTest {
-    /** Both agents heartbeat every second, so silence shows in seconds (specs/discovery.md: 3 and 10 periods). */
-    private static final String HEARTBEAT = "1s";
-    private static final long HEARTBEAT_MILLIS = 1_000;
-    private static final long STALE_MILLIS = 3 * HEARTBEAT_MILLIS;
-    private static final long OFFLINE_MILLIS = 10 * HEARTBEAT_MILLIS;
     private static final Pattern LAST_SEEN = Pattern.compile("(\\d+) s ago|just now");
 
     @RegisterExtension
     final E2e e2e = new E2e();
 
     @Test
-    void twoRuntimesSeeEachOthersAgentsActiveTrustThemAndAStoppedOneGoesStaleThenOffline() {
-        SharedWorkspace ws = SharedWorkspace.create(e2e, HEARTBEAT);
+    void twoRuntimesSeeEachOthersAgentsActiveAndTrustThem() {
+        SharedWorkspace ws = SharedWorkspace.create(e2e);
         AgentRuntime alice = ws.alice();
         AgentRuntime bob = ws.bob();
 
@@ -68,8 +61,8 @@ class WorkspaceAgentsTest {
         assertEquals(ws.bobUser().userId(), bobAgent.path("matrix_user_id").asText(), bobAgent::toString);
         assertEquals("pytest@8.0", bobAgent.path("tools").path(0).asText(), bobAgent::toString);
         assertEquals(2, bobAgent.path("load").path("max_invocations").asInt(), bobAgent::toString);
-        assertEquals(HEARTBEAT_MILLIS, bobAgent.path("heartbeat_interval_ms").asLong(),
-                () -> "bob's agent advertises its heartbeat period: " + bobAgent);
+        assertEquals(30_000, bobAgent.path("heartbeat_interval_ms").asLong(),
+                () -> "bob's agent advertises its heartbeat period, the protocol's 30 s by default: " + bobAgent);
 
         JsonNode testers = alice.jsonCli("agent", "list", "--room", ws.roomId(), "--capability", "shell",
                 "--capability", "test");
@@ -78,7 +71,6 @@ class WorkspaceAgentsTest {
 
         workspaceStatusShowsMembersLevelsAndAgents(ws);
         trustRoundTrip(ws);
-        aStoppedRuntimesAgentGoesStaleThenOfflineAndComesBack(ws);
     }
 
     private static void workspaceStatusShowsMembersLevelsAndAgents(SharedWorkspace ws) {
@@ -143,63 +135,5 @@ class WorkspaceAgentsTest {
         bob.cli("trust", "revoke", "--key", "mxagent-ed25519:" + "Z".repeat(43)).assertExit(3);
         assertTrue(alice.cli("trust", "list").assertSuccess().stdout().startsWith("no trusted keys"),
                 "alice's trust store is her own");
-    }
-
-    /**
-     * Heartbeats every second for both agents; alice hears bob's; then bob's daemon stops (it publishes nothing) and
-     * alice's view of bob's agent goes {@code stale} after 3 missed heartbeats and {@code offline} after 10, while
-     * her own agent stays {@code active}. Bob's daemon starts again (session and registration restored) and
-     * alice sees his agent {@code active} again.
-     */
-    private static void aStoppedRuntimesAgentGoesStaleThenOfflineAndComesBack(SharedWorkspace ws) {
-        AgentRuntime alice = ws.alice();
-        AgentRuntime bob = ws.bob();
-        long heard = SharedWorkspace.lastActive(alice.jsonCli("agent", "list", "--room", ws.roomId()), ws.bobAgent());
-        Eventually.within(Duration.ofSeconds(20)).until("a newer heartbeat of bob's agent reaching alice",
-                () -> alice.jsonCli("agent", "list", "--room", ws.roomId()),
-                l -> SharedWorkspace.lastActive(l, ws.bobAgent()) > heard);
-
-        bob.cli("daemon", "stop").assertSuccess();
-        long stoppedAt = System.currentTimeMillis();
-        bob.cli("daemon", "status").assertExit(3);
-
-        JsonNode stale = Eventually.within(Duration.ofSeconds(30)).until("alice sees bob's agent stale",
-                () -> alice.jsonCli("agent", "list", "--room", ws.roomId()),
-                l -> SharedWorkspace.liveness(l, ws.bobAgent()).equals("stale"));
-        long staleSeen = System.currentTimeMillis();
-        long bobLast = SharedWorkspace.lastActive(stale, ws.bobAgent());
-        assertTrue(bobLast > heard && bobLast <= stoppedAt, () -> "bob's agent was last heard before its daemon "
-                + "stopped (" + stoppedAt + "): " + stale);
-        assertTrue(staleSeen - bobLast >= STALE_MILLIS, () -> "not stale before 3 missed heartbeats: " + stale);
-        assertEquals("active", SharedWorkspace.liveness(stale, ws.aliceAgent()), () -> "alice's own agent goes on: "
-                + stale);
-
-        JsonNode offline = Eventually.within(Duration.ofSeconds(30)).until("alice sees bob's agent offline",
-                () -> alice.jsonCli("agent", "list", "--room", ws.roomId()),
-                l -> SharedWorkspace.liveness(l, ws.bobAgent()).equals("offline"));
-        long offlineSeen = System.currentTimeMillis();
-        assertEquals(bobLast, SharedWorkspace.lastActive(offline, ws.bobAgent()), () -> "no news of bob: " + offline);
-        assertTrue(offlineSeen - bobLast >= OFFLINE_MILLIS, () -> "not offline before 10 missed heartbeats: "
-                + offline);
-        assertEquals("online", SharedWorkspace.agent(offline, ws.bobAgent()).orElseThrow().path("status").asText(),
-                () -> "offline from silence, not from an announcement: " + offline);
-        assertEquals("active", SharedWorkspace.liveness(offline, ws.aliceAgent()), offline::toString);
-
-        CliResult table = alice.cli("agent", "list", "--room", ws.roomId()).assertSuccess();
-        String row = table.stdoutLines().stream().filter(l -> l.startsWith(ws.bobAgent())).findFirst().orElseThrow();
-        assertTrue(row.contains(" offline "), row);
-        Matcher seen = Pattern.compile("(\\d+) s ago").matcher(row);
-        assertTrue(seen.find() && Long.parseLong(seen.group(1)) >= OFFLINE_MILLIS / 1_000, () -> "bob's row says "
-                + "how long it has been silent: " + table);
-
-        bob.start();
-        bob.awaitReady();
-        JsonNode back = Eventually.within(Duration.ofSeconds(30)).until("alice sees bob's agent active again after "
-                + "his daemon restarted",
-                () -> alice.jsonCli("agent", "list", "--room", ws.roomId()),
-                l -> SharedWorkspace.liveness(l, ws.bobAgent()).equals("active")
-                        && SharedWorkspace.lastActive(l, ws.bobAgent()) > stoppedAt);
-        assertEquals(HEARTBEAT_MILLIS, SharedWorkspace.agent(back, ws.bobAgent()).orElseThrow()
-                .path("heartbeat_interval_ms").asLong(), () -> "the restored registration keeps its period: " + back);
     }
 }
