@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mxagent.daemon.api.IpcCall;
+import org.mxagent.daemon.api.IpcException;
 import org.mxagent.daemon.api.IpcMethod;
 import org.mxagent.discovery.api.AgentRegistration;
 import org.mxagent.discovery.api.AgentRegistry;
@@ -202,6 +203,20 @@ class DiscoveryIT {
             assertThat(gogo("agent:show " + builder.agentId())).contains("kind:         claude", "hosted here");
             assertThat(gogo("agent:unregister " + gogoAgent)).isEqualTo("unregistered " + gogoAgent);
             hosted.remove(gogoAgent);
+
+            // The heartbeat period: given through Gogo, advertised in agent.v1; outside 1 s..1 h refused with the
+            // range, through Gogo and through IPC (a usage error, exit 64).
+            String fast = gogo("agent:register --heartbeat-interval 2s '" + roomId + "'");
+            String fastAgent = fast.split(" ")[1];
+            hosted.add(fastAgent);
+            RoomEvent fastState = events.await("agent.v1 of " + fastAgent, e -> fastAgent.equals(e.stateKey()), WAIT);
+            assertThat(fastState.content().path("heartbeat_interval_ms").asLong()).isEqualTo(2_000L);
+            assertThatThrownBy(() -> gogo("agent:register --heartbeat-interval 500ms '" + roomId + "'"))
+                    .hasMessageContaining("heartbeat interval must be between 1 s and 1 h");
+            assertThatThrownBy(() -> ipc("agent.register", "{\"room\":\"" + roomId
+                    + "\",\"heartbeat_interval_ms\":7200000}"))
+                    .isInstanceOfSatisfying(IpcException.class, e -> assertThat(e.exitCode()).isEqualTo(64))
+                    .hasMessageContaining("got 7200000 ms");
 
             // Unregistering: the configuration goes away and the agent says it is offline.
             agents.unregister(reviewer.agentId());
