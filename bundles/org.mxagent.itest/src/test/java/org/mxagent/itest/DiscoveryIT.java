@@ -211,6 +211,12 @@ class DiscoveryIT {
             hosted.add(fastAgent);
             RoomEvent fastState = events.await("agent.v1 of " + fastAgent, e -> fastAgent.equals(e.stateKey()), WAIT);
             assertThat(fastState.content().path("heartbeat_interval_ms").asLong()).isEqualTo(2_000L);
+            // Registered again without a period (as the exec bundle does to add tools): the period is kept.
+            agents.register(new AgentSpec(fastAgent, roomId, "", List.of("more"), List.of(), "", "", 1));
+            RoomEvent updated = events.await("agent.v1 of " + fastAgent + " with capability more",
+                    e -> fastAgent.equals(e.stateKey()) && e.content().path("capabilities").toString().contains("more"),
+                    WAIT);
+            assertThat(updated.content().path("heartbeat_interval_ms").asLong()).isEqualTo(2_000L);
             assertThatThrownBy(() -> gogo("agent:register --heartbeat-interval 500ms '" + roomId + "'"))
                     .hasMessageContaining("heartbeat interval must be between 1 s and 1 h");
             assertThatThrownBy(() -> ipc("agent.register", "{\"room\":\"" + roomId
