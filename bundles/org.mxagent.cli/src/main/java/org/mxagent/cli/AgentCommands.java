@@ -8,6 +8,8 @@ import java.util.Map;
 /** {@code agent register | list | show | unregister}: the daemon's {@code agent.*} methods. */
 final class AgentCommands {
     private static final String[] NONE = {};
+    private static final long HEARTBEAT_MIN_MILLIS = 1_000;
+    private static final long HEARTBEAT_MAX_MILLIS = 3_600_000;
 
     static final CommandSpec REGISTER = new CommandSpec("agent register", "agent register --room ROOM [OPTIONS]",
             "Host an agent in a workspace: this runtime publishes its agent.v1 state and heartbeats.",
@@ -21,12 +23,15 @@ final class AgentCommands {
               --cwd DIR                working directory it advertises
               --project-id ID          project it advertises
               --max-invocations N      concurrent invocations it accepts (default 1)
+              --heartbeat-interval DUR heartbeat period, 1s..1h, e.g. 5s, 2m (default 30s; on re-registration,
+                                       the agent's current period). Advertised in agent.v1, so others judge it
+                                       stale after 3 missed heartbeats and offline after 10.
 
             The agent signs with this runtime's key; peers approve it with the key id printed here (see also
             'mx-agent trust fingerprint'). Your account needs power level 50 in the room (workspace grant).
             The registration survives daemon restarts until 'mx-agent agent unregister'.
             """, NONE, new String[] {"--room", "--agent-id", "--kind", "--capability", "--tool", "--cwd",
-                "--project-id", "--max-invocations"});
+                "--project-id", "--max-invocations", "--heartbeat-interval"});
 
     static final CommandSpec LIST = new CommandSpec("agent list", "agent list --room ROOM [OPTIONS]",
             "List the agents of a workspace with their liveness (active, stale, offline) and when last seen.",
@@ -35,8 +40,9 @@ final class AgentCommands {
               --room ROOM          workspace room id or alias
               --capability NAME    repeatable: only agents having every one of them
 
-            Liveness: active when seen (agent.v1 or heartbeat) less than 90 s ago, stale below 300 s, else
-            offline; an agent that announced "offline" is offline at once. HOSTED marks agents of this runtime.
+            Liveness: active when seen (agent.v1 or heartbeat) within 3 of its heartbeat periods, stale within 10,
+            else offline (period 30 s unless the agent advertises its own: 90 s and 300 s). An agent that
+            announced "offline" is offline at once. HOSTED marks agents of this runtime.
             """, NONE, new String[] {"--room", "--capability"});
 
     static final CommandSpec SHOW = new CommandSpec("agent show", "agent show AGENT_ID",
@@ -93,6 +99,7 @@ final class AgentCommands {
         WorkspaceCommands.putIfPresent(params, "project_id", CommandArgs.optional(inv, "--project-id"));
         WorkspaceCommands.putIfPresent(params, "max_invocations",
                 CommandArgs.integer(inv, "--max-invocations", 1, Integer.MAX_VALUE, null));
+        WorkspaceCommands.putIfPresent(params, "heartbeat_interval_ms", heartbeatInterval(inv));
         Map<String, Object> registered = WorkspaceCommands.call(inv, "agent.register", params);
         if (inv.json()) {
             inv.printJson(registered);
@@ -104,6 +111,19 @@ final class AgentCommands {
             inv.out.print(text);
         }
         return ExitCodes.OK;
+    }
+
+    /** Same bounds as the daemon's, checked here too so a typo fails before any IPC. */
+    private static Long heartbeatInterval(Invocation inv) throws UsageException {
+        String text = CommandArgs.optional(inv, "--heartbeat-interval");
+        if (text == null) {
+            return null;
+        }
+        long millis = Durations.millis(text, "--heartbeat-interval", "agent register");
+        if (millis < HEARTBEAT_MIN_MILLIS || millis > HEARTBEAT_MAX_MILLIS) {
+            throw CommandArgs.usage(inv, "--heartbeat-interval must be between 1s and 1h, got '" + text + "'");
+        }
+        return millis;
     }
 
     static int list(Invocation inv) throws CliException {

@@ -203,7 +203,7 @@ class WorkspaceAgentCommandsTest {
                 "org.mxagent.discovery.agent~" + AGENT, "signing_key_id", KEY, "fingerprint", "SHA256:x"));
         assertEquals(0, cli.run("agent", "register", "--room", "#proj:localhost", "--capability", "shell",
                 "--capability", "test", "--tool", "fmt@1.2.0", "--tool", "lint@2", "--kind", "claude",
-                "--max-invocations", "3", "--cwd", "/work/p", "--project-id", "proj"));
+                "--max-invocations", "3", "--cwd", "/work/p", "--project-id", "proj", "--heartbeat-interval", "2s"));
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("room", "#proj:localhost");
         expected.put("kind", "claude");
@@ -212,6 +212,7 @@ class WorkspaceAgentCommandsTest {
         expected.put("cwd", "/work/p");
         expected.put("project_id", "proj");
         expected.put("max_invocations", 3L);
+        expected.put("heartbeat_interval_ms", 2_000L);
         assertEquals(expected, cli.onlyParams());
         assertEquals("""
                 registered agt_01HZY3M6W8K9Q2R4T5V7X9Z1AB in !ws1:localhost
@@ -224,6 +225,11 @@ class WorkspaceAgentCommandsTest {
         assertEquals(64, cli.run("agent", "register", "--room", ROOM, "--max-invocations", "0"));
         assertEquals(64, cli.run("agent", "register"));
         assertTrue(cli.stderr.contains("needs --room ROOM"), cli.stderr);
+        assertEquals(64, cli.run("agent", "register", "--room", ROOM, "--heartbeat-interval", "500ms"));
+        assertTrue(cli.stderr.contains("--heartbeat-interval must be between 1s and 1h, got '500ms'"), cli.stderr);
+        assertEquals(64, cli.run("agent", "register", "--room", ROOM, "--heartbeat-interval", "2h"));
+        assertEquals(64, cli.run("agent", "register", "--room", ROOM, "--heartbeat-interval", "soon"));
+        assertTrue(cli.stderr.contains("--heartbeat-interval takes a positive duration"), cli.stderr);
         assertEquals(1, cli.params().size());
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mxagent.daemon.api.IpcCall;
+import org.mxagent.daemon.api.IpcException;
 import org.mxagent.daemon.api.IpcMethod;
 import org.mxagent.discovery.api.AgentRegistration;
 import org.mxagent.discovery.api.AgentRegistry;
@@ -203,6 +204,26 @@ class DiscoveryIT {
             assertThat(gogo("agent:unregister " + gogoAgent)).isEqualTo("unregistered " + gogoAgent);
             hosted.remove(gogoAgent);
 
+            // The heartbeat period: given through Gogo, advertised in agent.v1; outside 1 s..1 h refused with the
+            // range, through Gogo and through IPC (a usage error, exit 64).
+            String fast = gogo("agent:register --heartbeat-interval 2s '" + roomId + "'");
+            String fastAgent = fast.split(" ")[1];
+            hosted.add(fastAgent);
+            RoomEvent fastState = events.await("agent.v1 of " + fastAgent, e -> fastAgent.equals(e.stateKey()), WAIT);
+            assertThat(fastState.content().path("heartbeat_interval_ms").asLong()).isEqualTo(2_000L);
+            // Registered again without a period (as the exec bundle does to add tools): the period is kept.
+            agents.register(new AgentSpec(fastAgent, roomId, "", List.of("more"), List.of(), "", "", 1));
+            RoomEvent updated = events.await("agent.v1 of " + fastAgent + " with capability more",
+                    e -> fastAgent.equals(e.stateKey()) && e.content().path("capabilities").toString().contains("more"),
+                    WAIT);
+            assertThat(updated.content().path("heartbeat_interval_ms").asLong()).isEqualTo(2_000L);
+            assertThatThrownBy(() -> gogo("agent:register --heartbeat-interval 500ms '" + roomId + "'"))
+                    .hasMessageContaining("heartbeat interval must be between 1 s and 1 h");
+            assertThatThrownBy(() -> ipc("agent.register", "{\"room\":\"" + roomId
+                    + "\",\"heartbeat_interval_ms\":7200000}"))
+                    .isInstanceOfSatisfying(IpcException.class, e -> assertThat(e.exitCode()).isEqualTo(64))
+                    .hasMessageContaining("got 7200000 ms");
+
             // Unregistering: the configuration goes away and the agent says it is offline.
             agents.unregister(reviewer.agentId());
             hosted.remove(reviewer.agentId());
@@ -240,12 +261,14 @@ class DiscoveryIT {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put("room", roomId);
             properties.put("capabilities", new String[] {"shell"});
-            properties.put("heartbeat.interval.ms", 300L);
+            properties.put("heartbeat.interval.ms", 1_000L);
             configuration.update(properties);
 
             RoomEvent state = events.await("agent.v1", e -> EventTypes.AGENT.equals(e.type()), WAIT);
             String agentId = state.stateKey();
             assertThat(Ids.isValid(Ids.AGENT, agentId)).as("generated id %s", agentId).isTrue();
+            assertThat(state.content().path("heartbeat_interval_ms").asLong()).as("advertised period")
+                    .isEqualTo(1_000L);
             Path idFile = directories.dataDir().resolve("agent-ids")
                     .resolve(URLEncoder.encode(pid, StandardCharsets.UTF_8));
             assertThat(Files.readString(idFile, StandardCharsets.UTF_8)).isEqualTo(agentId);

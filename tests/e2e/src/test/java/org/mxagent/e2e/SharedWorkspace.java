@@ -1,12 +1,12 @@
 package org.mxagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mxagent.e2e.harness.AgentRuntime;
 import org.mxagent.e2e.harness.CliResult;
@@ -22,6 +22,18 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         String roomId, String alias, String aliceAgent, String bobAgent) {
 
     static SharedWorkspace create(E2e e2e) {
+        return create(e2e, List.of());
+    }
+
+    /**
+     * As {@link #create(E2e)}, both agents registered with {@code --heartbeat-interval heartbeatInterval}: the
+     * period they send heartbeats at and advertise, which scales when others see them stale and offline.
+     */
+    static SharedWorkspace create(E2e e2e, String heartbeatInterval) {
+        return create(e2e, List.of("--heartbeat-interval", heartbeatInterval));
+    }
+
+    private static SharedWorkspace create(E2e e2e, List<String> registerOptions) {
         MatrixUser aliceUser = e2e.user("alice");
         MatrixUser bobUser = e2e.user("bob");
         List<AgentRuntime> runtimes = e2e.started("alice", "bob");
@@ -47,10 +59,10 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         JsonNode granted = alice.jsonCli("workspace", "grant", "--room", roomId, "--user", bobUser.userId());
         assertEquals(50, granted.path("level").asInt(), granted::toString);
 
-        JsonNode aliceRegistered = alice.jsonCli("agent", "register", "--room", roomId, "--capability", "shell",
-                "--capability", "review", "--kind", "claude");
-        JsonNode bobRegistered = bob.jsonCli("agent", "register", "--room", alias, "--capability", "shell",
-                "--capability", "test", "--tool", "pytest@8.0", "--max-invocations", "2");
+        JsonNode aliceRegistered = alice.jsonCli(concat(List.of("agent", "register", "--room", roomId,
+                "--capability", "shell", "--capability", "review", "--kind", "claude"), registerOptions));
+        JsonNode bobRegistered = bob.jsonCli(concat(List.of("agent", "register", "--room", alias, "--capability",
+                "shell", "--capability", "test", "--tool", "pytest@8.0", "--max-invocations", "2"), registerOptions));
         for (JsonNode registered : List.of(aliceRegistered, bobRegistered)) {
             assertEquals(roomId, registered.path("room_id").asText(), registered::toString);
             assertTrue(registered.path("agent_id").asText().startsWith("agt_"), registered::toString);
@@ -59,6 +71,10 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         }
         return new SharedWorkspace(aliceUser, bobUser, alice, bob, roomId, alias,
                 aliceRegistered.path("agent_id").asText(), bobRegistered.path("agent_id").asText());
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
     }
 
     /** The agent with this id in an {@code agent list --json} result. */
@@ -83,22 +99,5 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
             }
         }
         throw new AssertionError("no '" + label + "' line in " + result);
-    }
-
-    /**
-     * Sets a hosted agent's heartbeat period. The CLI's {@code agent register} has no such option (nor has the
-     * {@code agent.register} IPC method), but the agent's factory configuration ({@code
-     * org.mxagent.discovery.agent~<agent_id>}) has {@code heartbeat.interval.ms} (specs/discovery.md), so the
-     * test updates it through ConfigurationAdmin from the daemon's Gogo shell. The agent component restarts with
-     * the new period (a configuration update does not publish "offline").
-     */
-    static void heartbeatEvery(AgentRuntime runtime, String agentId, long millis) {
-        CliResult updated = runtime.shell("cm = $.context service ($.context serviceReference "
-                + "org.osgi.service.cm.ConfigurationAdmin); c = $cm getConfiguration "
-                + "\"org.mxagent.discovery.agent~" + agentId + "\" \"?\"; p = $c properties; "
-                + "$p put heartbeat.interval.ms " + millis + "; $c update $p; ($c properties) get agent.id")
-                .assertSuccess();
-        assertEquals(agentId, updated.out(), () -> "updated the existing configuration: " + updated);
-        assertFalse(updated.stdout().contains("Exception"), updated::toString);
     }
 }

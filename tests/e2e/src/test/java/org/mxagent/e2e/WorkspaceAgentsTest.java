@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -19,20 +17,18 @@ import org.mxagent.e2e.harness.Eventually;
 
 /**
  * Issue 3, "Done when", through the CLI of two runtimes (two Matrix users): a workspace created by one and joined
- * by the other, an agent each, both {@code active} in both {@code agent list}s, the trust round trip (fingerprint,
- * approve from {@code agent show}, list, revoke), and a stopped runtime whose agent falls silent for the other.
+ * by the other, an agent each, both {@code active} in both {@code agent list}s, and the trust round trip
+ * (fingerprint, approve from {@code agent show}, list, revoke). A stopped runtime's agent going stale, then
+ * offline, is {@link AgentLivenessTest}.
  */
 class WorkspaceAgentsTest {
-    /** The liveness thresholds of specs/discovery.md (not configurable; see the docs' "Not done"). */
-    private static final long ACTIVE_MILLIS = 90_000;
-    private static final long OFFLINE_MILLIS = 300_000;
     private static final Pattern LAST_SEEN = Pattern.compile("(\\d+) s ago|just now");
 
     @RegisterExtension
     final E2e e2e = new E2e();
 
     @Test
-    void twoRuntimesSeeEachOthersAgentsActiveTrustThemAndASilentOneStopsBeingHeard() {
+    void twoRuntimesSeeEachOthersAgentsActiveAndTrustThem() {
         SharedWorkspace ws = SharedWorkspace.create(e2e);
         AgentRuntime alice = ws.alice();
         AgentRuntime bob = ws.bob();
@@ -65,6 +61,8 @@ class WorkspaceAgentsTest {
         assertEquals(ws.bobUser().userId(), bobAgent.path("matrix_user_id").asText(), bobAgent::toString);
         assertEquals("pytest@8.0", bobAgent.path("tools").path(0).asText(), bobAgent::toString);
         assertEquals(2, bobAgent.path("load").path("max_invocations").asInt(), bobAgent::toString);
+        assertEquals(30_000, bobAgent.path("heartbeat_interval_ms").asLong(),
+                () -> "bob's agent advertises its heartbeat period, the protocol's 30 s by default: " + bobAgent);
 
         JsonNode testers = alice.jsonCli("agent", "list", "--room", ws.roomId(), "--capability", "shell",
                 "--capability", "test");
@@ -73,7 +71,6 @@ class WorkspaceAgentsTest {
 
         workspaceStatusShowsMembersLevelsAndAgents(ws);
         trustRoundTrip(ws);
-        aStoppedRuntimesAgentFallsSilent(ws);
     }
 
     private static void workspaceStatusShowsMembersLevelsAndAgents(SharedWorkspace ws) {
@@ -138,43 +135,5 @@ class WorkspaceAgentsTest {
         bob.cli("trust", "revoke", "--key", "mxagent-ed25519:" + "Z".repeat(43)).assertExit(3);
         assertTrue(alice.cli("trust", "list").assertSuccess().stdout().startsWith("no trusted keys"),
                 "alice's trust store is her own");
-    }
-
-    /**
-     * Heartbeats every second for both agents; alice hears bob's; then bob's daemon stops and alice's view of bob's
-     * agent stops advancing while her own goes on. The verdict itself can only flip to stale after 90 s and to
-     * offline after 300 s without news (fixed thresholds), so here it is checked against those thresholds; the
-     * immediate "offline" of an agent that announces it is in ContextShareTest (agent unregister).
-     */
-    private static void aStoppedRuntimesAgentFallsSilent(SharedWorkspace ws) {
-        AgentRuntime alice = ws.alice();
-        AgentRuntime bob = ws.bob();
-        SharedWorkspace.heartbeatEvery(alice, ws.aliceAgent(), 1_000);
-        SharedWorkspace.heartbeatEvery(bob, ws.bobAgent(), 1_000);
-        long heard = SharedWorkspace.lastActive(alice.jsonCli("agent", "list", "--room", ws.roomId()), ws.bobAgent());
-        Eventually.within(Duration.ofSeconds(20)).until("a newer heartbeat of bob's agent reaching alice",
-                () -> alice.jsonCli("agent", "list", "--room", ws.roomId()),
-                l -> SharedWorkspace.lastActive(l, ws.bobAgent()) > heard);
-
-        bob.cli("daemon", "stop").assertSuccess();
-        long stoppedAt = System.currentTimeMillis();
-        bob.cli("daemon", "status").assertExit(3);
-
-        JsonNode later = Eventually.within(Duration.ofSeconds(30)).until("alice's own agent heard 4 s after bob "
-                + "stopped",
-                () -> alice.jsonCli("agent", "list", "--room", ws.roomId()),
-                l -> SharedWorkspace.lastActive(l, ws.aliceAgent()) > stoppedAt + 4_000);
-        long bobLast = SharedWorkspace.lastActive(later, ws.bobAgent());
-        assertTrue(bobLast > 0 && bobLast <= stoppedAt, () -> "bob's agent was last heard before its daemon stopped ("
-                + stoppedAt + "): " + later);
-        long age = System.currentTimeMillis() - bobLast;
-        String expected = age < ACTIVE_MILLIS ? "active" : age < OFFLINE_MILLIS ? "stale" : "offline";
-        assertEquals(expected, SharedWorkspace.liveness(later, ws.bobAgent()), later::toString);
-
-        CliResult table = alice.cli("agent", "list", "--room", ws.roomId()).assertSuccess();
-        String row = table.stdoutLines().stream().filter(l -> l.startsWith(ws.bobAgent())).findFirst().orElseThrow();
-        Matcher seen = Pattern.compile("(\\d+) s ago").matcher(row);
-        assertTrue(seen.find() && Long.parseLong(seen.group(1)) >= 4, () -> "bob's row says how long it has been "
-                + "silent: " + table);
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.mxagent.context.api.ContextException;
 import org.mxagent.context.api.ContextException.Kind;
+import org.mxagent.policy.api.SecretNames;
 import org.mxagent.protocol.api.ProtocolJson;
 
 /**
@@ -33,7 +34,7 @@ final class EnvironmentSnapshot {
             if (!NAME.matcher(name).matches()) {
                 throw new ContextException(Kind.INVALID, "not an environment variable name: '" + name + "'");
             }
-            if (SecretNames.isSecret(name.replace("*", ""))) {
+            if (SecretNames.isUnshareable(name.replace("*", ""))) {
                 throw new ContextException(Kind.INVALID, "refusing to share " + name
                         + ": its name marks it as a secret");
             }
@@ -43,7 +44,7 @@ final class EnvironmentSnapshot {
         patterns.addAll(requested);
         Map<String, String> shared = new TreeMap<>();
         environment.forEach((name, value) -> {
-            if (allowed(name, patterns) && !SecretNames.isSecret(name)) {
+            if (allowed(name, patterns) && !SecretNames.isUnshareable(name)) {
                 shared.put(name, value);
             }
         });

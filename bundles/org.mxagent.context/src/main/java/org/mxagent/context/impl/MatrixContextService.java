@@ -15,6 +15,7 @@ import org.mxagent.context.api.SharedDocument;
 import org.mxagent.discovery.api.AgentRegistry;
 import org.mxagent.discovery.api.AgentView;
 import org.mxagent.discovery.api.DiscoveryException;
+import org.mxagent.policy.api.SecretNames;
 import org.mxagent.protocol.api.event.AgentState;
 import org.mxagent.protocol.api.event.EventTypes;
 import org.mxagent.protocol.api.sign.LocalSigner;
@@ -110,7 +111,7 @@ public final class MatrixContextService implements ContextService {
     public ShareReceipt shareEnv(String room, List<String> include) throws ContextException {
         List<String> configured = new ArrayList<>();
         for (String name : settings.envAllowlist()) {
-            if (SecretNames.isSecret(name.replace("*", ""))) {
+            if (SecretNames.isUnshareable(name.replace("*", ""))) {
                 log.warn("env_allowlist names {}, which looks like a secret; it is never shared", name);
             } else {
                 configured.add(name);

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Which environment-variable (and flag) names hold secrets, and which names a remote override may never set. */
+/**
+ * Which environment-variable (and flag) names hold secrets, which names a remote override may never set, and
+ * (broader) which names are never shared with a room. The one list for every bundle: policy, exec, context.
+ */
 public final class SecretNames {
     private static final Set<String> EXACT = Set.of("MATRIX_ACCESS_TOKEN", "MX_AGENT_TOKEN", "MX_AGENT_PASSWORD",
             "MX_AGENT_RECOVERY_KEY", "SSH_AUTH_SOCK", "GITHUB_TOKEN", "OPENAI_API_KEY", "ANTHROPIC_API_KEY",
@@ -14,6 +17,8 @@ public final class SecretNames {
     // CREDENTIAL and APIKEY go beyond the peer's list: both name secrets often enough to be worth the false hits.
     private static final List<String> FRAGMENTS = List.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "RECOVERY",
             "PRIVATE", "CREDENTIAL", "APIKEY");
+    // Sharing errs further: KEYBOARD_LAYOUT is lost from a snapshot, never SESSION_COOKIE or a KEY nobody listed.
+    private static final List<String> SHARING_FRAGMENTS = List.of("KEY", "COOKIE");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SecretNames() {}
@@ -39,6 +44,20 @@ public final class SecretNames {
             }
         }
         return false;
+    }
+
+    /**
+     * True if a variable with this name must not be shared with others (environment snapshots): every
+     * {@link #isSecret} name, and any name containing KEY (not only ending in {@code _KEY}) or COOKIE. Broader
+     * than {@link #isSecret} on purpose: a snapshot shared with a room should rather miss a harmless variable
+     * than leak one.
+     */
+    public static boolean isUnshareable(String name) {
+        if (isSecret(name)) {
+            return true;
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        return SHARING_FRAGMENTS.stream().anyMatch(upper::contains);
     }
 
     /** True for a syntactically valid variable name ({@code [A-Za-z_][A-Za-z0-9_]*}). */

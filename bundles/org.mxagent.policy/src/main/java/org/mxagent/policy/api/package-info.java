@@ -3,7 +3,7 @@
  * child environment and the receive pipeline that ties them together.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.policy.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,6 +23,19 @@ class SecretNamesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"MX_AGENT_RECOVERY_KEY", "NPM_TOKEN", "ANTHROPIC_API_KEY", "GOOGLE_CREDENTIALS",
+        "AZURE_CLIENT_ID", "some_private_thing", "SESSION_COOKIE", "PASSWD", "KEYBOARD", "MONKEY", "keyring"})
+    void unshareableNamesIncludeEverySecretAndAnyKeyOrCookie(String name) {
+        assertTrue(SecretNames.isUnshareable(name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PATH", "HOME", "LANG", "EDITOR", "JAVA_HOME", "TERM", "CI"})
+    void ordinaryNamesAreShareable(String name) {
+        assertFalse(SecretNames.isUnshareable(name), name);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"PATH", "path", "LD_PRELOAD", "ld_library_path", "DYLD_INSERT_LIBRARIES", "GITHUB_TOKEN",
         "1ABC", "A-B", "", "A=B"})
     void forbiddenOverrides(String name) {

@@ -38,7 +38,8 @@ public @interface AgentConfig {
     @AttributeDefinition(description = "Concurrent invocations this agent accepts", min = "1")
     int max_invocations() default 1;
 
-    @AttributeDefinition(description = "Milliseconds between heartbeat events (protocol: 30 s)", min = "100")
+    @AttributeDefinition(description = "Milliseconds between heartbeat events (protocol: 30 s), advertised in "
+            + "agent.v1.heartbeat_interval_ms so observers scale their thresholds", min = "1000", max = "3600000")
     long heartbeat_interval_ms() default 30_000;
 
     @AttributeDefinition(description = "Milliseconds between durable agent.v1 last_seen_ts rewrites (protocol: "

@@ -1,7 +1,10 @@
 package org.mxagent.discovery.impl.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
+import org.mxagent.protocol.api.ProtocolJson;
 import org.mxagent.protocol.api.event.AgentState;
 import org.mxagent.protocol.api.event.AgentWorkspace;
 import org.mxagent.protocol.api.event.Heartbeat;
@@ -11,10 +14,10 @@ import org.mxagent.transport.api.MatrixSession;
 
 /**
  * What one hosted agent publishes about itself, independent of timers and I/O: its {@code agent.v1} state
- * for a session and signing key, and its heartbeats.
+ * for a session and signing key (advertising its heartbeat period), and its heartbeats.
  */
 record AgentProfile(String agentId, String kind, List<String> capabilities, List<String> tools, String cwd,
-        String projectId, long maxInvocations) {
+        String projectId, long maxInvocations, long heartbeatIntervalMillis) {
 
     /** What an agent says while it runs. */
     static final String ONLINE = "online";
@@ -27,7 +30,7 @@ record AgentProfile(String agentId, String kind, List<String> capabilities, List
     static AgentProfile of(String agentId, AgentConfig config) {
         return new AgentProfile(agentId, config.kind().isBlank() ? "generic" : config.kind(),
                 List.of(config.capabilities()), List.of(config.tools()), config.cwd(), config.project_id(),
-                Math.max(1, config.max_invocations()));
+                Math.max(1, config.max_invocations()), config.heartbeat_interval_ms());
     }
 
     AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev) {
@@ -35,7 +38,7 @@ record AgentProfile(String agentId, String kind, List<String> capabilities, List
                 : new AgentWorkspace(emptyToNull(cwd), emptyToNull(projectId), null, Map.of());
         return new AgentState(agentId, kind, session.userId(), session.deviceId(), signer.keyId(),
                 signer.publicKeyBase64(), status, capabilities, tools, workspace, load(), nowMillis, stateRev,
-                Map.of());
+                Map.of(HeartbeatInterval.FIELD, (JsonNode) ProtocolJson.nodes().numberNode(heartbeatIntervalMillis)));
     }
 
     Heartbeat heartbeat(long nowMillis) {

@@ -13,6 +13,7 @@ import org.mxagent.discovery.api.DiscoveryException;
 import org.mxagent.discovery.api.DiscoveryException.Kind;
 import org.mxagent.discovery.impl.MatrixFailures;
 import org.mxagent.discovery.impl.Rooms;
+import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
 import org.mxagent.discovery.impl.liveness.LivenessTracker;
 import org.mxagent.protocol.api.Ids;
 import org.mxagent.protocol.api.event.EventTypes;
@@ -95,6 +96,11 @@ public final class ConfigAdminAgentRegistry implements AgentRegistry {
         }
         checkNames("capability", spec.capabilities());
         checkTools(spec.tools());
+        String intervalProblem = spec.heartbeatIntervalMillis() == 0 ? null
+                : HeartbeatInterval.problem(spec.heartbeatIntervalMillis());
+        if (intervalProblem != null) {
+            throw new DiscoveryException(Kind.INVALID, intervalProblem);
+        }
         String room = Rooms.checkRoom(spec.room());
         String roomId;
         try {
@@ -102,8 +108,8 @@ public final class ConfigAdminAgentRegistry implements AgentRegistry {
         } catch (MatrixException e) {
             throw MatrixFailures.wrap("join " + room, e);
         }
-        StoredAgent agent = StoredAgent.of(agentId, roomId, spec);
         try {
+            StoredAgent agent = StoredAgent.of(agentId, roomId, spec, heartbeatInterval(spec, agentId));
             store.put(agent);
             Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID, agentId,
                     ANY_LOCATION);
@@ -114,6 +120,14 @@ public final class ConfigAdminAgentRegistry implements AgentRegistry {
             throw new DiscoveryException(Kind.FAILED, "cannot store the registration of " + agentId + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The spec's period, else the one this agent was registered with (re-registration), else 30 s. */
+    private long heartbeatInterval(AgentSpec spec, String agentId) throws IOException {
+        if (spec.heartbeatIntervalMillis() != 0) {
+            return spec.heartbeatIntervalMillis();
+        }
+        return store.get(agentId).map(StoredAgent::heartbeatIntervalMillis).orElse(HeartbeatInterval.PROTOCOL_MILLIS);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.mxagent.discovery.api.AgentRegistry;
+import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
 import org.mxagent.discovery.impl.liveness.LivenessJudge;
 import org.mxagent.protocol.api.Ids;
 import org.mxagent.protocol.api.event.AgentState;
@@ -73,7 +74,12 @@ public final class HostedAgent {
             throw new IllegalArgumentException("agent_id must be agt_ followed by a ULID, got '" + agentId + "'");
         }
         this.profile = AgentProfile.of(agentId, config);
-        this.heartbeatMillis = Math.max(100, config.heartbeat_interval_ms());
+        String intervalProblem = HeartbeatInterval.problem(config.heartbeat_interval_ms());
+        if (intervalProblem != null) {
+            throw new IllegalArgumentException("agent configuration " + properties.get(Constants.SERVICE_PID)
+                    + ": heartbeat.interval.ms: " + intervalProblem);
+        }
+        this.heartbeatMillis = config.heartbeat_interval_ms();
         this.refreshMillis = Math.max(1000, config.refresh_interval_ms());
         String threadName = "mx-agent agent " + agentId;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {

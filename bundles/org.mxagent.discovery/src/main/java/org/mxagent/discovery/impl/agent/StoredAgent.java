@@ -7,20 +7,25 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import org.mxagent.discovery.api.AgentSpec;
+import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
 import org.mxagent.protocol.api.ProtocolJson;
 
-/** A registration as kept in {@code agents.json} and turned into a factory configuration. */
+/**
+ * A registration as kept in {@code agents.json} and turned into a factory configuration. Files written before
+ * the heartbeat period was stored read as the protocol's 30 s.
+ */
 record StoredAgent(String agentId, String roomId, String kind, List<String> capabilities, List<String> tools,
-        String cwd, String projectId, int maxInvocations) {
+        String cwd, String projectId, int maxInvocations, long heartbeatIntervalMillis) {
 
     StoredAgent {
         capabilities = List.copyOf(capabilities);
         tools = List.copyOf(tools);
     }
 
-    static StoredAgent of(String agentId, String roomId, AgentSpec spec) {
+    /** {@code heartbeatIntervalMillis} already resolved (the spec's 0 means "keep" or "default"). */
+    static StoredAgent of(String agentId, String roomId, AgentSpec spec, long heartbeatIntervalMillis) {
         return new StoredAgent(agentId, roomId, spec.kind(), spec.capabilities(), spec.tools(), spec.cwd(),
-                spec.projectId(), spec.maxInvocations());
+                spec.projectId(), spec.maxInvocations(), heartbeatIntervalMillis);
     }
 
     /** The factory configuration's properties: {@link AgentConfig}'s names ({@code agent_id()} is "agent.id"). */
@@ -34,6 +39,7 @@ record StoredAgent(String agentId, String roomId, String kind, List<String> capa
         properties.put("cwd", cwd);
         properties.put("project.id", projectId);
         properties.put("max.invocations", maxInvocations);
+        properties.put("heartbeat.interval.ms", heartbeatIntervalMillis);
         return properties;
     }
 
@@ -47,6 +53,7 @@ record StoredAgent(String agentId, String roomId, String kind, List<String> capa
         json.put("cwd", cwd);
         json.put("project_id", projectId);
         json.put("max_invocations", maxInvocations);
+        json.put(HeartbeatInterval.FIELD, heartbeatIntervalMillis);
         return json;
     }
 
@@ -58,7 +65,8 @@ record StoredAgent(String agentId, String roomId, String kind, List<String> capa
         }
         return new StoredAgent(agentId, roomId, json.path("kind").asText("generic"), strings(json.path("capabilities")),
                 strings(json.path("tools")), json.path("cwd").asText(""), json.path("project_id").asText(""),
-                Math.max(1, json.path("max_invocations").asInt(1)));
+                Math.max(1, json.path("max_invocations").asInt(1)),
+                json.path(HeartbeatInterval.FIELD).asLong(HeartbeatInterval.PROTOCOL_MILLIS));
     }
 
     private static List<String> strings(JsonNode array) {

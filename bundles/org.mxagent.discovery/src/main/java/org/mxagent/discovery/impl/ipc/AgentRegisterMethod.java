@@ -14,8 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code agent.register {room, agent_id?, kind?, capabilities?, tools?, cwd?, project_id?, max_invocations?}};
- * the result names the signing key the agent publishes, for peers to trust.
+ * {@code agent.register {room, agent_id?, kind?, capabilities?, tools?, cwd?, project_id?, max_invocations?,
+ * heartbeat_interval_ms?}}; the result names the signing key the agent publishes, for peers to trust.
  */
 @Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=agent.register")
 public final class AgentRegisterMethod extends DiscoveryMethod {
@@ -34,7 +34,8 @@ public final class AgentRegisterMethod extends DiscoveryMethod {
                 IpcParams.required(params, "room"), IpcParams.optional(params, "kind", ""),
                 IpcParams.strings(params, "capabilities"), IpcParams.strings(params, "tools"),
                 IpcParams.optional(params, "cwd", ""), IpcParams.optional(params, "project_id", ""),
-                IpcParams.integer(params, "max_invocations", 1));
+                IpcParams.integer(params, "max_invocations", 1),
+                IpcParams.millis(params, "heartbeat_interval_ms", 0));
         ObjectNode result = DiscoveryJson.registration(agents.register(spec));
         result.put("signing_key_id", signer.keyId());
         result.put("fingerprint", signer.fingerprint());

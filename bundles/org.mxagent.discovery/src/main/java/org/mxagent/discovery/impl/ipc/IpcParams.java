@@ -39,6 +39,18 @@ final class IpcParams {
         return value.intValue();
     }
 
+    /** A positive integer of milliseconds, or {@code absent}; range checks are the caller's. */
+    static long millis(JsonNode params, String name, long absent) throws IpcException {
+        JsonNode value = params.get(name);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() <= 0) {
+            throw IpcException.usage("param " + name + " must be a positive integer (milliseconds)");
+        }
+        return value.longValue();
+    }
+
     /** A JSON boolean, or the strings {@code on}/{@code off} as the CLI flags spell them. */
     static boolean onOff(JsonNode params, String name, boolean absent) throws IpcException {
         JsonNode value = params.get(name);

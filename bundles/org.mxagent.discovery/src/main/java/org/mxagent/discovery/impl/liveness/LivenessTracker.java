@@ -17,12 +17,14 @@ import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.RoomEventListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The local view of agents and heartbeats per room, so a liveness query does not page a thousand events.
@@ -30,9 +32,11 @@ import org.osgi.service.log.LoggerFactory;
  * a room seeds it from the room's state and one {@code /messages} page. A new Matrix session starts it afresh,
  * since sync stops covering rooms the old account was in.
  */
-@Component(service = {LivenessTracker.class, RoomEventListener.class}, property = {
-    RoomEventListener.EVENT_TYPES + "=" + EventTypes.AGENT,
-    RoomEventListener.EVENT_TYPES + "=" + EventTypes.HEARTBEAT})
+@Component(service = {LivenessTracker.class, RoomEventListener.class}, configurationPid = LivenessConfig.PID,
+        property = {
+            RoomEventListener.EVENT_TYPES + "=" + EventTypes.AGENT,
+            RoomEventListener.EVENT_TYPES + "=" + EventTypes.HEARTBEAT})
+@Designate(ocd = LivenessConfig.class)
 public final class LivenessTracker implements RoomEventListener {
     /** Events read backwards from the newest when a room is seeded: one page. */
     static final int SEED_PAGE = 100;
@@ -41,15 +45,51 @@ public final class LivenessTracker implements RoomEventListener {
     private final Clock clock;
     private final Map<String, RoomLiveness> rooms = new ConcurrentHashMap<>();
     private volatile MatrixClient client;
+    private volatile LivenessRule rule;
 
     @Activate
-    public LivenessTracker(@Reference(service = LoggerFactory.class) Logger log) {
-        this(log, Clock.systemUTC());
+    public LivenessTracker(LivenessConfig config, @Reference(service = LoggerFactory.class) Logger log) {
+        this(log, Clock.systemUTC(), accepted(config, LivenessRule.PROTOCOL, log));
     }
 
-    LivenessTracker(Logger log, Clock clock) {
+    LivenessTracker(Logger log, Clock clock, LivenessRule rule) {
         this.log = log;
         this.clock = clock;
+        this.rule = rule;
+    }
+
+    /** New thresholds apply to the next query. */
+    @Modified
+    void modified(LivenessConfig config) {
+        rule = accepted(config, rule, log);
+    }
+
+    /**
+     * The rule {@code config} asks for, or {@code current} if the configuration is out of range: discovery keeps
+     * working and the error says which setting to fix.
+     */
+    private static LivenessRule accepted(LivenessConfig config, LivenessRule current, Logger log) {
+        try {
+            LivenessRule rule = LivenessRule.of(config);
+            if (!rule.equals(current)) {
+                log.info("liveness: {}", describe(rule));
+            }
+            return rule;
+        } catch (IllegalArgumentException e) {
+            log.error("configuration {} refused ({}); keeping {}", LivenessConfig.PID, e.getMessage(),
+                    describe(current));
+            return current;
+        }
+    }
+
+    /** The rule queries use now. */
+    public LivenessRule rule() {
+        return rule;
+    }
+
+    private static String describe(LivenessRule rule) {
+        return "stale after " + rule.staleAfterIntervals() + " and offline after " + rule.offlineAfterIntervals()
+                + " heartbeat periods (" + rule.defaultIntervalMillis() + " ms unless advertised)";
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -84,7 +124,7 @@ public final class LivenessTracker implements RoomEventListener {
         if (!room.isSeeded()) {
             seed(Rooms.require(client), roomId, room);
         }
-        return room.views(clock.millis(), hosted);
+        return room.views(clock.millis(), hosted, rule);
     }
 
     private void seed(MatrixClient current, String roomId, RoomLiveness room) throws DiscoveryException {

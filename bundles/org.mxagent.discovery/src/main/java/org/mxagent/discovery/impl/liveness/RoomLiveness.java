@@ -72,19 +72,19 @@ final class RoomLiveness {
         seeded = true;
     }
 
-    /** The accepted agents with their verdicts at {@code nowMillis}, ordered by agent id. */
-    List<AgentView> views(long nowMillis, Predicate<String> hosted) {
+    /** The accepted agents with their verdicts at {@code nowMillis} under {@code rule}, ordered by agent id. */
+    List<AgentView> views(long nowMillis, Predicate<String> hosted, LivenessRule rule) {
         List<AgentView> views = new ArrayList<>();
         for (Slot slot : agents.values()) {
             if (slot.record() != null) {
-                views.add(view(slot.record(), nowMillis, hosted));
+                views.add(view(slot.record(), nowMillis, hosted, rule));
             }
         }
         views.sort(Comparator.comparing(AgentView::agentId));
         return views;
     }
 
-    private AgentView view(AgentRecord record, long nowMillis, Predicate<String> hosted) {
+    private AgentView view(AgentRecord record, long nowMillis, Predicate<String> hosted, LivenessRule rule) {
         AgentState state = record.state();
         long lastActive = LivenessJudge.bounded(state.lastSeenTs(), record.originServerTs());
         Long heartbeat = heartbeats.getOrDefault(state.agentId(), Map.of()).get(state.matrixUserId());
@@ -92,6 +92,6 @@ final class RoomLiveness {
             lastActive = Math.max(lastActive, heartbeat);
         }
         return new AgentView(roomId, state, lastActive,
-                LivenessJudge.verdict(state.status(), lastActive, nowMillis), hosted.test(state.agentId()));
+                rule.verdict(state, lastActive, nowMillis), hosted.test(state.agentId()));
     }
 }

@@ -38,14 +38,18 @@ public final class AgentCommands {
             String projectId,
             @Descriptor("concurrent invocations") @Parameter(names = {"--max-invocations"}, absentValue = "1")
             int maxInvocations,
+            @Descriptor("heartbeat period, 1s..1h, e.g. 2s, 5m (default: kept, or 30s for a new agent)")
+            @Parameter(names = {"--heartbeat-interval"}, absentValue = "") String heartbeatInterval,
             @Descriptor("room id or alias") String room) throws DiscoveryException {
         AgentRegistration registration = agents.register(new AgentSpec(agentId, room, kind,
-                CommandInput.list(capabilities), CommandInput.list(tools), cwd, projectId, maxInvocations));
+                CommandInput.list(capabilities), CommandInput.list(tools), cwd, projectId, maxInvocations,
+                CommandInput.millis(heartbeatInterval, "--heartbeat-interval")));
         return "registered " + registration.agentId() + " in " + registration.roomId() + " (configuration "
                 + registration.pid() + ")";
     }
 
-    @Descriptor("list the agents of a room with liveness (active < 90 s, stale < 300 s, else offline)")
+    @Descriptor("list the agents of a room with liveness (stale after 3 missed heartbeats, offline after 10; "
+            + "by default 90 s and 300 s)")
     public String list(
             @Descriptor("only agents with all these capabilities, comma-separated")
             @Parameter(names = {"-c", "--capabilities"}, absentValue = "") String capabilities,

@@ -46,7 +46,7 @@ class AgentProfileTest {
     @Test
     void agentStateCarriesTheSessionTheKeyAndTheProfile() throws Exception {
         AgentProfile profile = new AgentProfile("agt_X", "claude", List.of("shell"), List.of("run_tests@1"), "/src",
-                "", 2);
+                "", 2, 30_000);
         AgentState state = profile.state(session, signer, AgentProfile.ONLINE, 1234, 7);
         assertEquals("@a:hs", state.matrixUserId());
         assertEquals("DEV1", state.deviceId());
@@ -64,17 +64,28 @@ class AgentProfileTest {
 
     @Test
     void withoutCwdOrProjectTheWorkspaceIsNull() {
-        AgentState state = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 1).state(session,
+        AgentState state = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 1, 30_000).state(session,
                 signer, "online", 1, 0);
         assertNull(state.workspace());
     }
 
     @Test
     void heartbeatsSayOnlineWithTheLoad() {
-        Heartbeat heartbeat = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 4).heartbeat(99);
+        Heartbeat heartbeat = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 4, 30_000).heartbeat(99);
         assertEquals("agt_X", heartbeat.agentId());
         assertEquals("online", heartbeat.status());
         assertEquals(99, heartbeat.ts());
         assertEquals(4, heartbeat.load().maxInvocations());
+    }
+
+    @Test
+    void agentStateAdvertisesTheHeartbeatPeriodAsAnAdditiveField() throws Exception {
+        AgentState state = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 1, 2_000).state(session,
+                signer, "online", 1, 0);
+        ObjectNode wire = ProtocolCodec.encode(state);
+        assertEquals(2_000, wire.path("heartbeat_interval_ms").asLong(), wire::toString);
+        AgentState decoded = ProtocolCodec.decode(AgentState.class, wire);
+        assertEquals(java.util.OptionalLong.of(2_000),
+                org.mxagent.discovery.impl.liveness.HeartbeatInterval.advertised(decoded));
     }
 }

@@ -22,7 +22,7 @@ class RegistrationStoreTest {
     @Test
     void registrationsSurviveANewStoreOnTheSameDirectory() throws IOException {
         StoredAgent agent = StoredAgent.of(Ids.newAgentId(), "!room", new AgentSpec("", "!room", "claude",
-                List.of("shell"), List.of("run_tests@1"), "/src", "p", 3));
+                List.of("shell"), List.of("run_tests@1"), "/src", "p", 3), 2_000);
         new RegistrationStore(dataDir).put(agent);
 
         RegistrationStore reopened = new RegistrationStore(dataDir);
@@ -44,13 +44,22 @@ class RegistrationStoreTest {
     @Test
     void configurationPropertiesUseTheDsNames() {
         StoredAgent agent = StoredAgent.of("agt_X", "!room", new AgentSpec("", "!room", "", List.of("a"), List.of(),
-                "", "proj", 0));
+                "", "proj", 0), 30_000);
         var properties = agent.properties();
         assertEquals("agt_X", properties.get("agent.id"));
         assertEquals("proj", properties.get("project.id"));
         assertEquals(1, properties.get("max.invocations"));
         assertEquals("generic", properties.get("kind"));
         assertEquals("!room", properties.get("room"));
+        assertEquals(30_000L, properties.get("heartbeat.interval.ms"));
+    }
+
+    @Test
+    void aFileWithoutHeartbeatPeriodsReadsAsTheProtocolDefault() throws IOException {
+        String agentId = Ids.newAgentId();
+        Files.writeString(dataDir.resolve(RegistrationStore.FILE_NAME), "{\"agents\":[{\"agent_id\":\"" + agentId
+                + "\",\"room_id\":\"!room\",\"kind\":\"generic\",\"max_invocations\":1}]}");
+        assertEquals(30_000, new RegistrationStore(dataDir).get(agentId).orElseThrow().heartbeatIntervalMillis());
     }
 
     @Test

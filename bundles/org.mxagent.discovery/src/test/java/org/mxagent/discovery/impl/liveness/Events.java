@@ -1,5 +1,6 @@
 package org.mxagent.discovery.impl.liveness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.mxagent.protocol.api.ProtocolJson;
@@ -21,6 +22,18 @@ final class Events {
     static AgentState agent(String agentId, String userId, SigningKey key, long lastSeen, String status) {
         return new AgentState(agentId, "generic", userId, "DEVICE", key.keyId(), key.publicKeyBase64(), status,
                 java.util.List.of("shell"), java.util.List.of(), null, Load.DEFAULT, lastSeen, 0, Map.of());
+    }
+
+    /** An agent that advertises {@code extra} (e.g. {@code heartbeat_interval_ms}) as additive members. */
+    static AgentState agent(String agentId, String userId, SigningKey key, long lastSeen, String status,
+            Map<String, JsonNode> extra) {
+        return new AgentState(agentId, "generic", userId, "DEVICE", key.keyId(), key.publicKeyBase64(), status,
+                java.util.List.of("shell"), java.util.List.of(), null, Load.DEFAULT, lastSeen, 0, extra);
+    }
+
+    static AgentState agentEvery(String agentId, String userId, SigningKey key, long lastSeen, long intervalMillis) {
+        return agent(agentId, userId, key, lastSeen, "online",
+                Map.of(HeartbeatInterval.FIELD, ProtocolJson.nodes().numberNode(intervalMillis)));
     }
 
     static RoomEvent state(String sender, AgentState state, long originServerTs) {

@@ -23,7 +23,7 @@ class LivenessTrackerTest {
     private final SigningKey key = SigningKey.generate();
     private final String agentId = Ids.newAgentId();
     private final LivenessTracker tracker = new LivenessTracker(Loggers.silent(),
-            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), LivenessRule.PROTOCOL);
 
     @Test
     void firstQuerySeedsFromStateAndOnePageThenSyncKeepsItCurrent() throws Exception {
@@ -52,6 +52,46 @@ class LivenessTrackerTest {
         tracker.unbindClient(first);
         assertEquals(List.of(), tracker.agents(Events.ROOM, id -> false), "bob's view of the room is empty");
         assertEquals(1, second.stateReads.get());
+    }
+
+    @Test
+    void reconfiguredThresholdsApplyToTheNextQueryAndABadConfigurationKeepsTheRule() throws Exception {
+        FakeMatrixClient client = new FakeMatrixClient(ALICE);
+        client.state.add(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 20_000, "online"), NOW - 20_000));
+        tracker.bindClient(client);
+        assertEquals(Liveness.ACTIVE, only(tracker.agents(Events.ROOM, id -> false)).liveness());
+
+        tracker.modified(config(3, 10, 5_000));
+        assertEquals(new LivenessRule(3, 10, 5_000), tracker.rule());
+        assertEquals(Liveness.STALE, only(tracker.agents(Events.ROOM, id -> false)).liveness(),
+                "20 s is more than 3 periods of 5 s");
+
+        tracker.modified(config(5, 4, 5_000));
+        assertEquals(new LivenessRule(3, 10, 5_000), tracker.rule(), "offline before stale: refused");
+    }
+
+    private static LivenessConfig config(long stale, long offline, long interval) {
+        return new LivenessConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return LivenessConfig.class;
+            }
+
+            @Override
+            public long stale_after_intervals() {
+                return stale;
+            }
+
+            @Override
+            public long offline_after_intervals() {
+                return offline;
+            }
+
+            @Override
+            public long default_heartbeat_interval_ms() {
+                return interval;
+            }
+        };
     }
 
     @Test

@@ -28,7 +28,7 @@ class RoomLivenessTest {
     void lastSeenAloneGivesTheVerdict() {
         assertNull(room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 200_000, "online"),
                 NOW - 200_000)));
-        AgentView view = only(room.views(NOW, id -> false));
+        AgentView view = only(room.views(NOW, id -> false, LivenessRule.PROTOCOL));
         assertEquals(Liveness.STALE, view.liveness());
         assertEquals(NOW - 200_000, view.lastActiveMillis());
         assertEquals(Events.ROOM, view.roomId());
@@ -37,9 +37,9 @@ class RoomLivenessTest {
     @Test
     void theNewerOfLastSeenAndHeartbeatCounts() {
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 400_000, "online"), NOW - 400_000));
-        assertEquals(Liveness.OFFLINE, only(room.views(NOW, id -> false)).liveness());
+        assertEquals(Liveness.OFFLINE, only(room.views(NOW, id -> false, LivenessRule.PROTOCOL)).liveness());
         assertNull(room.offer(Events.heartbeat(ALICE, agentId, NOW - 10_000, NOW - 10_000)));
-        AgentView view = only(room.views(NOW, id -> true));
+        AgentView view = only(room.views(NOW, id -> true, LivenessRule.PROTOCOL));
         assertEquals(Liveness.ACTIVE, view.liveness());
         assertEquals(NOW - 10_000, view.lastActiveMillis());
         assertTrue(view.hosted());
@@ -48,16 +48,16 @@ class RoomLivenessTest {
     @Test
     void heartbeatsBeforeTheStateAreKeptAndCountOnceItArrives() {
         room.offer(Events.heartbeat(ALICE, agentId, NOW - 1_000, NOW - 1_000));
-        assertTrue(room.views(NOW, id -> false).isEmpty(), "no agent.v1 yet: not listed");
+        assertTrue(room.views(NOW, id -> false, LivenessRule.PROTOCOL).isEmpty(), "no agent.v1 yet: not listed");
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 400_000, "online"), NOW - 400_000));
-        assertEquals(Liveness.ACTIVE, only(room.views(NOW, id -> false)).liveness());
+        assertEquals(Liveness.ACTIVE, only(room.views(NOW, id -> false, LivenessRule.PROTOCOL)).liveness());
     }
 
     @Test
     void aHeartbeatFromAnotherAccountDoesNotCount() {
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 400_000, "online"), NOW - 400_000));
         room.offer(Events.heartbeat(MALLORY, agentId, NOW, NOW));
-        AgentView view = only(room.views(NOW, id -> false));
+        AgentView view = only(room.views(NOW, id -> false, LivenessRule.PROTOCOL));
         assertEquals(Liveness.OFFLINE, view.liveness(), "sender-pinned: Mallory cannot keep Alice's agent alive");
         assertEquals(NOW - 400_000, view.lastActiveMillis());
     }
@@ -66,11 +66,28 @@ class RoomLivenessTest {
     void futureTimestampsAreCappedAtReceiptAndClampedAtQuery() {
         // Claims an hour ahead, received now: counts as received now, not as an hour of liveness credit.
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW + 3_600_000, "online"), NOW));
-        AgentView view = only(room.views(NOW + 200_000, id -> false));
+        AgentView view = only(room.views(NOW + 200_000, id -> false, LivenessRule.PROTOCOL));
         assertEquals(NOW, view.lastActiveMillis());
         assertEquals(Liveness.STALE, view.liveness());
         // Receipt time ahead of our clock (server clock skew): clamped to "just seen".
-        assertEquals(Liveness.ACTIVE, only(room.views(NOW - 60_000, id -> false)).liveness());
+        assertEquals(Liveness.ACTIVE, only(room.views(NOW - 60_000, id -> false, LivenessRule.PROTOCOL)).liveness());
+    }
+
+    @Test
+    void aFastPublisherGoesStaleThenOfflineAfterItsOwnPeriodsAndFutureClaimsStillDoNotHelp() {
+        room.offer(Events.state(ALICE, Events.agentEvery(agentId, ALICE, key, NOW - 60_000, 1_000), NOW - 60_000));
+        // A heartbeat claiming a time far ahead, received 2 s before now: it counts as received 2 s ago.
+        room.offer(Events.heartbeat(ALICE, agentId, NOW + 3_600_000, NOW - 2_000));
+        AgentView view = only(room.views(NOW, id -> false, LivenessRule.PROTOCOL));
+        assertEquals(NOW - 2_000, view.lastActiveMillis());
+        assertEquals(Liveness.ACTIVE, view.liveness());
+        assertEquals(Liveness.STALE, only(room.views(NOW + 1_000, id -> false, LivenessRule.PROTOCOL)).liveness(),
+                "3 s of silence = 3 missed 1 s heartbeats");
+        assertEquals(Liveness.OFFLINE, only(room.views(NOW + 8_000, id -> false, LivenessRule.PROTOCOL)).liveness(),
+                "10 s of silence");
+        room.offer(Events.heartbeat(ALICE, agentId, NOW + 8_000, NOW + 8_000));
+        assertEquals(Liveness.ACTIVE, only(room.views(NOW + 8_500, id -> false, LivenessRule.PROTOCOL)).liveness(),
+                "heartbeats resume: active again");
     }
 
     @Test
@@ -81,7 +98,7 @@ class RoomLivenessTest {
         String reason = room.offer(Events.state(ALICE, agentId, content, NOW));
         assertNotNull(reason);
         assertTrue(reason.contains("does not hash"), reason);
-        assertTrue(room.views(NOW, id -> false).isEmpty());
+        assertTrue(room.views(NOW, id -> false, LivenessRule.PROTOCOL).isEmpty());
     }
 
     @Test
@@ -89,7 +106,7 @@ class RoomLivenessTest {
         String reason = room.offer(Events.state(MALLORY, Events.agent(agentId, ALICE, key, NOW, "online"), NOW));
         assertNotNull(reason);
         assertTrue(reason.contains("written by " + MALLORY), reason);
-        assertTrue(room.views(NOW, id -> false).isEmpty());
+        assertTrue(room.views(NOW, id -> false, LivenessRule.PROTOCOL).isEmpty());
     }
 
     @Test
@@ -97,7 +114,7 @@ class RoomLivenessTest {
         AgentState state = Events.agent(agentId, ALICE, key, NOW, "online");
         String reason = room.offer(Events.state(ALICE, Ids.newAgentId(), ProtocolCodec.encode(state), NOW));
         assertNotNull(reason);
-        assertTrue(room.views(NOW, id -> false).isEmpty());
+        assertTrue(room.views(NOW, id -> false, LivenessRule.PROTOCOL).isEmpty());
     }
 
     @Test
@@ -105,16 +122,16 @@ class RoomLivenessTest {
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 1_000, "online"), NOW - 1_000));
         // An older event delivered late (e.g. by seeding) does not replace the newer one.
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW - 500_000, "online"), NOW - 500_000));
-        assertEquals(Liveness.ACTIVE, only(room.views(NOW, id -> false)).liveness());
+        assertEquals(Liveness.ACTIVE, only(room.views(NOW, id -> false, LivenessRule.PROTOCOL)).liveness());
         // The room's current state for that key is now malformed (e.g. emptied): the agent is gone.
         room.offer(Events.state(ALICE, agentId, ProtocolJson.newObject(), NOW));
-        assertTrue(room.views(NOW, id -> false).isEmpty());
+        assertTrue(room.views(NOW, id -> false, LivenessRule.PROTOCOL).isEmpty());
     }
 
     @Test
     void publishedOfflineStatusMakesTheAgentOfflineAtOnce() {
         room.offer(Events.state(ALICE, Events.agent(agentId, ALICE, key, NOW, "offline"), NOW));
-        assertEquals(Liveness.OFFLINE, only(room.views(NOW, id -> false)).liveness());
+        assertEquals(Liveness.OFFLINE, only(room.views(NOW, id -> false, LivenessRule.PROTOCOL)).liveness());
     }
 
     @Test

@@ -32,4 +32,19 @@ class CommandOptionsTest {
                 () -> CommandOptions.parse(new Object[] {"!room"}, OPTIONS).positional("<room>", "<user>"));
         assertTrue(missing.getMessage().contains("<room> <user>"), missing.getMessage());
     }
+
+    @Test
+    void durationsAsTheCliSpellsThem() {
+        assertEquals(0, CommandInput.millis("", "--heartbeat-interval"), "absent");
+        assertEquals(1_500, CommandInput.millis("1500ms", "--heartbeat-interval"));
+        assertEquals(2_000, CommandInput.millis("2s", "--heartbeat-interval"));
+        assertEquals(2_000, CommandInput.millis("2", "--heartbeat-interval"));
+        assertEquals(300_000, CommandInput.millis("5m", "--heartbeat-interval"));
+        assertEquals(3_600_000, CommandInput.millis("1h", "--heartbeat-interval"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> CommandInput.millis("-1s", "--heartbeat-interval"));
+        assertEquals("--heartbeat-interval takes a positive duration such as 2s, 5m or 1500ms, not '-1s'",
+                bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CommandInput.millis("soon", "--heartbeat-interval"));
+    }
 }
