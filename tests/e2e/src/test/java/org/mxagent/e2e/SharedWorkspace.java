@@ -22,6 +22,11 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         String roomId, String alias, String aliceAgent, String bobAgent) {
 
     static SharedWorkspace create(E2e e2e) {
+        return create(e2e, false);
+    }
+
+    /** As {@link #create(E2e)}; with {@code e2ee} the workspace is created with {@code --e2ee on}. */
+    static SharedWorkspace create(E2e e2e, boolean e2ee) {
         MatrixUser aliceUser = e2e.user("alice");
         MatrixUser bobUser = e2e.user("bob");
         List<AgentRuntime> runtimes = e2e.started("alice", "bob");
@@ -34,7 +39,7 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         String server = aliceUser.userId().substring(aliceUser.userId().indexOf(':') + 1);
         String alias = "#" + localPart + ":" + server;
         JsonNode created = alice.jsonCli("workspace", "create", "--alias", localPart, "--name", "e2e " + localPart,
-                "--visibility", "public", "--project-id", localPart);
+                "--visibility", "public", "--project-id", localPart, "--e2ee", e2ee ? "on" : "off");
         String roomId = created.path("room_id").asText();
         assertTrue(roomId.startsWith("!"), created::toString);
         assertEquals(alias, created.path("alias").asText(), created::toString);
