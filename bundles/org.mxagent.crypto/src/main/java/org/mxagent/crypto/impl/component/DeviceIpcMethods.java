@@ -120,6 +120,26 @@ final class DeviceIpcMethods {
         }
     }
 
+    /** {@code device.verify.list {}} → {@code {verifications: [...]}}: those in progress and recently ended. */
+    @Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=device.verify.list")
+    public static final class VerificationListMethod implements IpcMethod {
+        private final DeviceVerification verification;
+
+        @Activate
+        public VerificationListMethod(@Reference DeviceVerification verification) {
+            this.verification = verification;
+        }
+
+        @Override
+        public JsonNode call(JsonNode params, IpcCall call) {
+            ObjectNode result = JsonNodeFactory.instance.objectNode();
+            result.withArray("verifications");
+            verification.verifications().forEach(v -> result.withArray("verifications")
+                    .add(VerificationText.json(v)));
+            return result;
+        }
+    }
+
     /** {@code device.verify.confirm {transaction_id, wait_ms?=30000}}: sends our MAC, waits for done. */
     @Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=device.verify.confirm")
     public static final class ConfirmMethod implements IpcMethod {
