@@ -36,7 +36,7 @@ final class DeviceCommands {
             "Verify a device by comparing emoji or decimals (SAS); without arguments list verifications.",
             """
             Forms:
-              device verify USER_ID DEVICE_ID    start: sends a request, waits (up to 60 s) for the other side
+              device verify USER_ID DEVICE_ID    start: sends a request, waits (up to 50 s) for the other side
                                                  to accept, then shows the emoji and decimals
               device verify --accept TXN         accept a verification the other side started, show the SAS
               device verify --confirm TXN        the emoji/decimals match: send our MAC, wait until done
