@@ -28,8 +28,8 @@ import org.mxagent.e2e.harness.PendingCli;
  * Remote exec in a workspace created with {@code --e2ee on}: output streams live, stdin goes through and the exit
  * code passes, while the homeserver stores no plaintext of the command, its input or its output (searched in
  * every text column of Synapse's SQLite database, which does find a plaintext control message), the room's state
- * (which Matrix never encrypts) carries only ids and status, and an event bob cannot decrypt is reported with its
- * reason.
+ * (which Matrix never encrypts) carries only ids and status, and an event that cannot be decrypted is reported with
+ * its reason: in bob's log and {@code crypto:status}, and to alice's live run in that room (a warning on stderr).
  */
 class EncryptedExecTest {
     /** Fields {@code invocation.v1} may carry in an encrypted room: ids, status, times, the exit code. */
@@ -59,12 +59,16 @@ class EncryptedExecTest {
                 out -> out.contains(outputMarker + "-3"));
         assertTrue(exec.isAlive(), "the CLI still runs: the output streamed before the command ended");
         String invocation = pair.liveInvocation();
+        // Into the room while the run waits for input: it precedes the run's last events in room order.
+        String unreadable = sendUndecryptable(pair, alice);
         exec.writeStdin(inputMarker + "\n");
         exec.closeStdin();
         CliResult result = exec.await(Duration.ofSeconds(60));
         assertEquals(7, result.exit(), result::toString);
         assertEquals(outputMarker + "-1\n" + outputMarker + "-2\n" + outputMarker + "-3\n" + rot13(inputMarker)
                 + "\n", result.stdout(), result::toString);
+        assertTrue(result.stderr().contains("could not be decrypted (MISSING_SESSION"),
+                () -> "the live run is told of the undecryptable event in its room: " + result);
         assertEquals("failed", Eventually.await("bob publishes invocation.v1 failed",
                 () -> pair.publishedState(invocation).path("state").asText(), "failed"::equals));
 
@@ -96,7 +100,6 @@ class EncryptedExecTest {
         // request, accepted, stdin, chunks, finished and heartbeats: all of them as m.room.encrypted
         assertTrue(encrypted >= 4, "the exec's events are m.room.encrypted on the server: " + encrypted);
 
-        String unreadable = sendUndecryptable(pair, alice);
         String control = marker("mxcontrol");
         String plainRoom = pair.homeserver().createRoom(alice, "plaintext control");
         pair.homeserver().sendText(alice, plainRoom, control);
