@@ -22,6 +22,7 @@ import org.mxagent.exec.impl.requester.ResultGate;
 import org.mxagent.exec.impl.requester.ResultRouter;
 import org.mxagent.exec.impl.requester.Session;
 import org.mxagent.exec.impl.requester.Sessions;
+import org.mxagent.exec.impl.requester.UndecryptableNotices;
 import org.mxagent.exec.impl.target.ArtifactUploader;
 import org.mxagent.exec.impl.target.CallRequestHandler;
 import org.mxagent.exec.impl.target.ControlHandler;
@@ -54,6 +55,8 @@ import org.mxagent.terminal.api.LocalExec;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.RoomEventListener;
+import org.mxagent.transport.api.e2ee.DecryptionFailure;
+import org.mxagent.transport.api.e2ee.UndecryptableEventListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -73,7 +76,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * (a pool for ordered send queues, tool calls and artifact work, and a timer) and stops them in
  * {@link #deactivate}, after telling every waiting CLI that the runtime stops.
  */
-@Component(service = {RoomEventListener.class, ExecDesk.class, HeldRequests.class}, immediate = true,
+@Component(service = {RoomEventListener.class, ExecDesk.class, HeldRequests.class,
+        UndecryptableEventListener.class}, immediate = true,
         configurationPid = ExecConfig.PID,
         property = {
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.EXEC_REQUEST,
@@ -90,13 +94,14 @@ import org.osgi.service.metatype.annotations.Designate;
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.CALL_RESPONSE,
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.APPROVAL_REQUEST})
 @Designate(ocd = ExecConfig.class)
-public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests {
+public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests, UndecryptableEventListener {
     private final ClientRef client = new ClientRef();
     private final AtomicReference<DeviceCheck> devices = new AtomicReference<>(DeviceCheck.noneVerified());
     private final AtomicReference<HoldGates> holdGates = new AtomicReference<>(HoldGates.NONE);
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Sessions sessions;
+    private final UndecryptableNotices undecryptable;
     private final RunRegistry runs = new RunRegistry();
     private final InboundRouter inbound;
     private final ResultRouter results;
@@ -133,6 +138,7 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
                 pool, timer, log, clock, config.requester_grace_ms(), config.frame_buffer_bytes(),
                 config.max_artifact_bytes());
         this.results = new ResultRouter(sessions);
+        this.undecryptable = new UndecryptableNotices(sessions);
         this.desk = new Desk(requester, agents, trust, policy, exec, whiteboard.catalog(), tools, runs,
                 config.artifact_scan_events());
         log.info("remote exec ready (requester grace {} ms, attach window {} ms)", config.requester_grace_ms(),
@@ -177,6 +183,12 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
         } else {
             results.accept(event);
         }
+    }
+
+    /** An event in an encrypted room that could not be decrypted: live sessions in that room are told why. */
+    @Override
+    public void onUndecryptable(RoomEvent event, DecryptionFailure failure) {
+        undecryptable.onUndecryptable(event, failure);
     }
 
     @Deactivate
