@@ -132,6 +132,51 @@ class EncryptedExecTest {
         assertTrue(status.stdout().contains("MISSING_SESSION"), status::toString);
     }
 
+    /**
+     * Output past the 256 KiB timeline budget in an encrypted workspace: the artifact is uploaded as an
+     * EncryptedFile, the CLI still gets every byte, and what the homeserver holds is neither the log nor zstd.
+     */
+    @Test
+    void outputPastTheBudgetTravelsAsAnEncryptedArtifact() throws Exception {
+        ExecPair pair = ExecPair.create(e2e, true);
+        String outputMarker = marker("mxbig");
+        int lines = 30_000;
+        String script = "m=$(echo " + rot13(outputMarker) + " | tr a-z n-za-m); i=0; while [ $i -lt " + lines
+                + " ]; do echo \"$m-$i\"; i=$((i+1)); done";
+        CliResult result = pair.alice().cli(Map.of(), Duration.ofSeconds(90), pair.execArgs("--", "sh", "-c",
+                script));
+        assertEquals(0, result.exit(), result::toString);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            expected.append(outputMarker).append('-').append(i).append('\n');
+        }
+        assertTrue(expected.length() > 256 * 1024, "the output is past the timeline budget");
+        assertEquals(expected.length(), result.stdout().length(), result::stderr);
+        assertEquals(expected.toString(), result.stdout(), "the CLI's stdout is the whole output");
+
+        String invocation = pair.alice().jsonCli("invocation", "list", "--room", pair.room()).path("invocations")
+                .get(0).path("invocation_id").asText();
+        JsonNode artifact = pair.alice().jsonCli("invocation", "artifact", invocation, "--stream", "stdout",
+                "--output", pair.alice().root().resolve("big.log").toString());
+        assertTrue(artifact.path("encrypted").asBoolean(), () -> "an EncryptedFile artifact: " + artifact);
+        assertTrue(artifact.path("sha256_verified").asBoolean(), artifact::toString);
+        assertEquals(expected.toString(), java.nio.file.Files.readString(pair.alice().root().resolve("big.log")));
+
+        String mxc = artifact.path("mxc_uri").asText();
+        byte[] stored = pair.homeserver().download(pair.ws.aliceUser(), mxc);
+        assertEquals(artifact.path("size_bytes").asLong(), stored.length, "ciphertext is as long as the zstd log");
+        assertFalse(stored[0] == (byte) 0x28 && stored[1] == (byte) 0xB5 && stored[2] == (byte) 0x2F
+                && stored[3] == (byte) 0xFD, "the homeserver's copy is not a readable zstd frame");
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(outputMarker),
+                "no plaintext in the stored media");
+        try (SynapseDatabase database = new SynapseDatabase()) {
+            Map<String, Integer> hits = database.columnsContaining(outputMarker);
+            assertTrue(hits.isEmpty(), () -> "output stored in plaintext at " + hits);
+            assertEquals("application/octet-stream null", database.localMedia(mxc.substring(mxc.lastIndexOf('/')
+                    + 1)), "the homeserver learns neither the artifact's type nor its name");
+        }
+    }
+
     /** A Megolm event for a session nobody has, sent as alice's account straight to the homeserver. */
     private static String sendUndecryptable(ExecPair pair, MatrixUser sender) {
         ObjectNode content = new ObjectMapper().createObjectNode().put("algorithm", "m.megolm.v1.aes-sha2")

@@ -73,6 +73,22 @@ final class SynapseDatabase implements AutoCloseable {
         return hits;
     }
 
+    /** What the media repository recorded of one local upload: "media_type upload_name" (null parts as null). */
+    String localMedia(String mediaId) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT media_type, upload_name FROM local_media_repository WHERE media_id = ?")) {
+            query.setString(1, mediaId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionFailedError("no local media " + mediaId + " in " + file);
+                }
+                return rows.getString(1) + " " + rows.getString(2);
+            }
+        } catch (SQLException e) {
+            throw new AssertionFailedError("cannot read local_media_repository: " + e.getMessage(), e);
+        }
+    }
+
     private List<String> textColumns(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement info = connection.prepareStatement("PRAGMA table_info(\"" + table + "\")");
