@@ -39,15 +39,14 @@ class HomeserverRestartExecTest {
             + "echo $i > progress; sleep 0.2; done; echo \"end $i\"";
     /** Lines bob's command prints while the server is down. */
     private static final int LINES_DURING_OUTAGE = 15;
+    /** What bob's exec logs when a send outlasted the transport's own retries and is tried again (same txn). */
+    private static final String EXEC_LEVEL_RETRY = "sending " + EventTypes.STREAM_CHUNK + " failed";
 
     @RegisterExtension
     static final PrivateHomeserver SERVER = new PrivateHomeserver(8028);
 
     @RegisterExtension
     final E2e e2e = new E2e(SERVER::homeserver);
-
-    /** What bob's exec logs when a send outlasted the transport's own retries and is tried again (same txn). */
-    private static final String EXEC_LEVEL_RETRY = "sending " + EventTypes.STREAM_CHUNK + " failed";
 
     /**
      * A long outage: the server stays down until a chunk send on bob's side has used up the transport's own
@@ -87,7 +86,7 @@ class HomeserverRestartExecTest {
         SERVER.stop();
         int atStop = counter(progress);
         Eventually.within(Duration.ofSeconds(30)).until(LINES_DURING_OUTAGE + " more lines printed on bob's side "
-                + "while the server is down", () -> Integer.parseInt(Files.readString(progress).strip()), n -> n >= atStop + LINES_DURING_OUTAGE);
+                + "while the server is down", () -> counter(progress), n -> n >= atStop + LINES_DURING_OUTAGE);
         outage.accept(pair);
         assertTrue(exec.isAlive(), "alice's CLI waits through the outage");
         SERVER.start();
@@ -98,7 +97,9 @@ class HomeserverRestartExecTest {
                 + after.strip() + ")", exec::stdoutSoFar, out -> out.contains(after));
         touch(pair.work().resolve("stop"));
         CliResult result = exec.await(Duration.ofSeconds(90));
-        assertFalse(result.stderr().contains("integrity"), result::toString);
+        // A lost chunk, a refused one or a missing stream would be a "warning: …" (132 with --strict-stream).
+        assertFalse(result.stderr().contains("warning") || result.stderr().contains("lost")
+                || result.stderr().contains("integrity"), result::toString);
         return result;
     }
 
@@ -120,13 +121,8 @@ class HomeserverRestartExecTest {
 
     /** The command's counter; the shell rewrites the file each line, so an empty read is retried. */
     private static int counter(Path progress) {
-        return Eventually.within(Duration.ofSeconds(10)).until("a number in " + progress, () -> {
-            try {
-                return Integer.parseInt(Files.readString(progress).strip());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, n -> n > 0);
+        return Eventually.within(Duration.ofSeconds(10)).until("a number in " + progress,
+                () -> Integer.parseInt(Files.readString(progress).strip()), n -> n > 0);
     }
 
     private static void touch(Path file) {
