@@ -2,6 +2,7 @@ package org.mxagent.exec.impl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ import org.mxagent.exec.impl.tools.ToolRunner;
 import org.mxagent.exec.impl.wire.Agents;
 import org.mxagent.exec.impl.wire.ClientRef;
 import org.mxagent.exec.impl.wire.SerialQueue;
+import org.mxagent.exec.impl.wire.SendRetry;
 import org.mxagent.exec.impl.wire.SignedSender;
 import org.mxagent.policy.api.Allowance;
 import org.mxagent.policy.api.AuditLog;
@@ -119,7 +121,8 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
         this.pool = Executors.newCachedThreadPool(threads("mx-agent exec"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("mx-agent exec timer"));
         Agents agents = new Agents(registry);
-        SignedSender sender = new SignedSender(client, signer);
+        SignedSender sender = new SignedSender(client, signer,
+                SendRetry.within(Duration.ofMillis(config.send_retry_window_ms())));
         this.sessions = new Sessions(timer, config.keep_finished_ms());
         ToolRunner tools = new ToolRunner(whiteboard.catalog(), pool, log);
 
@@ -141,8 +144,8 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
         this.undecryptable = new UndecryptableNotices(sessions);
         this.desk = new Desk(requester, agents, trust, policy, exec, whiteboard.catalog(), tools, runs,
                 config.artifact_scan_events());
-        log.info("remote exec ready (requester grace {} ms, attach window {} ms)", config.requester_grace_ms(),
-                config.attach_window_ms());
+        log.info("remote exec ready (requester grace {} ms, attach window {} ms, send retry window {} ms)",
+                config.requester_grace_ms(), config.attach_window_ms(), config.send_retry_window_ms());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
