@@ -1,6 +1,9 @@
 package org.mxagent.discovery.impl.agent;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.mxagent.protocol.api.event.AgentState;
 import org.mxagent.protocol.api.event.AgentWorkspace;
@@ -28,6 +31,15 @@ record AgentProfile(String agentId, String kind, List<String> capabilities, List
         return new AgentProfile(agentId, config.kind().isBlank() ? "generic" : config.kind(),
                 List.of(config.capabilities()), List.of(config.tools()), config.cwd(), config.project_id(),
                 Math.max(1, config.max_invocations()));
+    }
+
+    /** The state with {@code contributed} capabilities after the configured ones (duplicates dropped). */
+    AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev,
+            Collection<String> contributed) {
+        Set<String> all = new LinkedHashSet<>(capabilities);
+        all.addAll(contributed);
+        return new AgentProfile(agentId, kind, List.copyOf(all), tools, cwd, projectId, maxInvocations)
+                .state(session, signer, status, nowMillis, stateRev);
     }
 
     AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev) {
