@@ -96,7 +96,8 @@ public final class AgentTaskDispatcher implements TaskDispatcher {
         if (progress.terminal()) {
             log.info("task {}: {} {}", request.taskId(), progress.kind(), abbreviate(progress.text(), 200));
         } else {
-            log.debug("task {}: {} {}", request.taskId(), progress.kind(), abbreviate(progress.text(), 200));
+            log.debug("task {}: {} {} {}", request.taskId(), progress.kind(), abbreviate(progress.text(), 200),
+                    progress.details());
         }
     }
 
