@@ -3,7 +3,8 @@
 
 Speaks just enough of POST /v1/responses (streaming SSE: response.created, response.output_item.added,
 response.output_text.delta, response.output_item.done, response.completed) for the real Codex CLI
-(`codex exec --json`) to receive a scripted answer. Listens on 127.0.0.1 only, on an ephemeral port it prints as
+(`codex exec --json`), and of POST /v1/chat/completions (JSON or SSE chunks) for Aider, to receive a scripted
+answer. Listens on 127.0.0.1 only, on an ephemeral port it prints as
 the first stdout line: "PORT <n>".
 
 Behaviour:
@@ -79,6 +80,9 @@ def main():
                                            "type": "invalid_request_error", "param": None,
                                            "code": "invalid_api_key"}})
                 return
+            if path.endswith("/chat/completions"):
+                self._chat(body)
+                return
             if not path.endswith("/responses"):
                 self._json(404, {"error": {"type": "not_found", "message": "test double: " + path}})
                 return
@@ -119,6 +123,31 @@ def main():
             self.send_header("content-type", "text/event-stream")
             self.send_header("cache-control", "no-cache")
             self.send_header("x-request-id", "req_testdouble")
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def _chat(self, body):
+            """Chat Completions (used by Aider through litellm): JSON, or SSE chunks ending in [DONE]."""
+            model = body.get("model") or "gpt-test-double"
+            usage = {"prompt_tokens": 13, "completion_tokens": 5, "total_tokens": 18}
+            if not body.get("stream"):
+                self._json(200, {"id": "chatcmpl-testdouble", "object": "chat.completion", "created": 0,
+                                 "model": model, "usage": usage,
+                                 "choices": [{"index": 0, "finish_reason": "stop",
+                                              "message": {"role": "assistant", "content": args.answer}}]})
+                return
+            half = len(args.answer) // 2
+            chunks = [{"role": "assistant", "content": ""}, {"content": args.answer[:half]},
+                      {"content": args.answer[half:]}]
+            events = [{"id": "chatcmpl-testdouble", "object": "chat.completion.chunk", "created": 0, "model": model,
+                       "choices": [{"index": 0, "delta": delta, "finish_reason": None}]} for delta in chunks]
+            events.append({"id": "chatcmpl-testdouble", "object": "chat.completion.chunk", "created": 0,
+                           "model": model, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                           "usage": usage})
+            payload = b"".join(("data: %s\n\n" % json.dumps(e)).encode() for e in events) + b"data: [DONE]\n\n"
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
             self.send_header("content-length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
