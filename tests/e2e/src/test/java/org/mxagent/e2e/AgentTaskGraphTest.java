@@ -1,6 +1,7 @@
 package org.mxagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,14 +107,12 @@ class AgentTaskGraphTest {
         alice.cli("trust", "approve", "--agent", ws.aliceAgent(), "--key", aliceKey).assertSuccess();
         bob.cli("trust", "approve", "--agent", ws.aliceAgent(), "--key", aliceKey).assertSuccess();
 
-        // Both runtimes advertise what their adapters are, as agent.v1 capabilities, seen from the other side.
-        Eventually.await("bob sees alice's agent advertise adapter:claude", () -> bob.jsonCli("agent", "list",
-                "--room", ws.roomId(), "--capability", "adapter:claude"),
+        JsonNode before = Eventually.await("alice advertises adapter:shell", () -> alice.jsonCli("agent", "list",
+                "--room", ws.roomId(), "--capability", "adapter:shell"),
                 listing -> SharedWorkspace.agent(listing, ws.aliceAgent()).isPresent());
-        Eventually.await("alice sees bob's agent advertise adapter:shell and adapter:codex", () -> alice.jsonCli(
-                "agent", "list", "--room", ws.roomId(), "--capability", "adapter:shell", "--capability",
-                "adapter:codex"),
-                listing -> SharedWorkspace.agent(listing, ws.bobAgent()).isPresent());
+        assertFalse(SharedWorkspace.agent(before, ws.aliceAgent()).orElseThrow().path("capabilities").toString()
+                .contains("adapter:claude"), "Claude Code is not on the daemon's PATH: not advertised before its "
+                        + "binary is configured: " + before);
 
         Path aliceWork = Files.createDirectories(alice.root().resolve("work"));
         Path bobWork = Files.createDirectories(bob.root().resolve("work"));
@@ -123,6 +122,15 @@ class AgentTaskGraphTest {
         Path codexHome = codexLogin(codex);
         configure(bob, "org.mxagent.adapter.codex", "codex", codex, Map.of("base.url", openAiUrl, "codex.home",
                 codexHome.toString(), "model", "gpt-5"));
+        // Each runtime advertises the adapters whose CLI it finds, as agent.v1 capabilities, seen from the other side.
+        Eventually.await("bob sees alice's agent advertise adapter:claude", () -> bob.jsonCli("agent", "list",
+                "--room", ws.roomId(), "--capability", "adapter:claude"),
+                listing -> SharedWorkspace.agent(listing, ws.aliceAgent()).isPresent());
+        Eventually.await("alice sees bob's agent advertise adapter:shell and adapter:codex", () -> alice.jsonCli(
+                "agent", "list", "--room", ws.roomId(), "--capability", "adapter:shell", "--capability",
+                "adapter:codex"),
+                listing -> SharedWorkspace.agent(listing, ws.bobAgent()).isPresent());
+
         policy(alice, ws, aliceWork, List.of(claude.toString()),
                 "env_allowlist = [\"ANTHROPIC_BASE_URL\", \"DISABLE_AUTOUPDATER\", "
                         + "\"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC\"]\n");
