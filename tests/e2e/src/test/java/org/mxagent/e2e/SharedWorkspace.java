@@ -38,12 +38,22 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         return create(e2e, false, List.of("--heartbeat-interval", heartbeatInterval));
     }
 
+    /** As {@link #create(E2e)}, alice's daemon started with extra environment (e.g. a private HOME). */
+    static SharedWorkspace create(E2e e2e, java.util.Map<String, String> aliceDaemonEnv) {
+        AgentRuntime alice = e2e.runtime("alice");
+        alice.start(aliceDaemonEnv);
+        return create(e2e, alice, e2e.started("bob"), false, List.of());
+    }
+
     private static SharedWorkspace create(E2e e2e, boolean e2ee, List<String> registerOptions) {
+        List<AgentRuntime> runtimes = e2e.started("alice", "bob");
+        return create(e2e, runtimes.get(0), runtimes.get(1), e2ee, registerOptions);
+    }
+
+    private static SharedWorkspace create(E2e e2e, AgentRuntime alice, AgentRuntime bob, boolean e2ee,
+            List<String> registerOptions) {
         MatrixUser aliceUser = e2e.user("alice");
         MatrixUser bobUser = e2e.user("bob");
-        List<AgentRuntime> runtimes = e2e.started("alice", "bob");
-        AgentRuntime alice = runtimes.get(0);
-        AgentRuntime bob = runtimes.get(1);
         alice.login(aliceUser);
         bob.login(bobUser);
 

@@ -24,6 +24,15 @@ public interface AdapterRunner {
     AgentRun start(String adapter, AgentWork work, Allowance allowance, Consumer<Progress> listener)
             throws AdapterException;
 
+    /**
+     * Like {@link #start(String, AgentWork, Allowance, Consumer)}, but the allowance comes from {@code gate}, asked
+     * with the adapter's launch plan after detection and before anything runs.
+     *
+     * @throws AdapterException as {@link #start(String, AgentWork, Allowance, Consumer)}, or the gate's refusal
+     */
+    AgentRun start(String adapter, AgentWork work, LaunchGate gate, Consumer<Progress> listener)
+            throws AdapterException;
+
     /** {@link #start} under the runner's configured local allowance (operator runs: IPC, Gogo). */
     AgentRun startLocal(String adapter, AgentWork work, Consumer<Progress> listener) throws AdapterException;
 }

@@ -4,7 +4,7 @@
  * implement it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.adapter.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.mxagent.adapter.api.AdapterRunner;
 import org.mxagent.adapter.api.AdapterStatus;
 import org.mxagent.adapter.api.AgentRun;
+import org.mxagent.adapter.api.LaunchGate;
 import org.mxagent.adapter.spi.AdapterException;
 import org.mxagent.adapter.spi.AgentAdapter;
 import org.mxagent.adapter.spi.AgentWork;
@@ -115,12 +116,19 @@ public final class AdapterRunnerComponent implements AdapterRunner {
     @Override
     public AgentRun start(String adapter, AgentWork work, Allowance allowance, Consumer<Progress> listener)
             throws AdapterException {
-        return core.start(adapter, work, allowance, listener);
+        return core.start(adapter, work, (name, plan) -> allowance, listener);
+    }
+
+    @Override
+    public AgentRun start(String adapter, AgentWork work, LaunchGate gate, Consumer<Progress> listener)
+            throws AdapterException {
+        return core.start(adapter, work, gate, listener);
     }
 
     @Override
     public AgentRun startLocal(String adapter, AgentWork work, Consumer<Progress> listener) throws AdapterException {
-        return core.start(adapter, work, local, listener);
+        Allowance allowance = local;
+        return core.start(adapter, work, (name, plan) -> allowance, listener);
     }
 
     static Allowance localAllowance(Config config) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mxagent.adapter.api.AdapterStatus;
 import org.mxagent.adapter.api.AgentRun;
+import org.mxagent.adapter.api.LaunchGate;
 import org.mxagent.adapter.api.RunOutcome;
 import org.mxagent.adapter.spi.AdapterException;
 import org.mxagent.adapter.spi.AgentAdapter;
@@ -62,7 +63,7 @@ final class RunnerCore {
                 .map(r -> new AdapterStatus(r.adapter().name(), r.bundle(), r.adapter().detect())).toList();
     }
 
-    AgentRun start(String name, AgentWork work, Allowance allowance, Consumer<Progress> listener)
+    AgentRun start(String name, AgentWork work, LaunchGate gate, Consumer<Progress> listener)
             throws AdapterException {
         AgentAdapter adapter = adapters.get().stream().map(Registered::adapter).filter(a -> a.name().equals(name))
                 .findFirst().orElseThrow(() -> new AdapterException(AdapterException.Reason.NO_SUCH_ADAPTER,
@@ -74,6 +75,7 @@ final class RunnerCore {
                     "adapter '" + name + "' cannot run: " + detection.problem().orElse("not installed"));
         }
         LaunchPlan plan = adapter.plan(work);
+        Allowance allowance = gate.admit(name, plan);
         Run run = new Run(name, work.id(), adapter.newParser(work), listener, plan);
         ExecSpec spec = new ExecSpec(work.id(), plan.argv(), plan.cwd(), plan.env(),
                 plan.stdinText().isPresent() || (plan.pty().isPresent() && plan.interrupt().isPresent()),

@@ -155,6 +155,25 @@ class RunnerCoreTest {
     }
 
     @Test
+    void theGateSeesThePlanAndItsRefusalStartsNothing() throws Exception {
+        List<List<String>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AdapterException e = assertThrows(AdapterException.class, () -> runner.start("script",
+                AgentWork.of("inv_gate", "echo never", temp), (name, plan) -> {
+                    asked.add(plan.argv());
+                    throw new AdapterException(AdapterException.Reason.REJECTED, "no: " + name);
+                }, events::add));
+        assertEquals(AdapterException.Reason.REJECTED, e.reason());
+        assertEquals("no: script", e.getMessage());
+        assertEquals(List.of(List.of("/bin/sh", "-c", "echo never")), asked);
+        assertTrue(events.isEmpty(), events.toString());
+
+        RunOutcome outcome = runner.start("script", AgentWork.of("inv_gate2", "printf 'RESULT ok'", temp),
+                (name, plan) -> TestRunners.allowance(30_000, List.of()), events::add).onFinished()
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals("ok", outcome.terminal().text());
+    }
+
+    @Test
     void envTheAdapterSetsMustBeAllowedByPolicy() {
         AdapterException e = assertThrows(AdapterException.class, () -> run("true", Map.of("env", "1")));
         assertEquals(AdapterException.Reason.REJECTED, e.reason());

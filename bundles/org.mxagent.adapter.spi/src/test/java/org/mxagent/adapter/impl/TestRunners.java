@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.mxagent.adapter.api.AdapterRunner;
 import org.mxagent.adapter.api.AdapterStatus;
 import org.mxagent.adapter.api.AgentRun;
+import org.mxagent.adapter.api.LaunchGate;
 import org.mxagent.adapter.spi.AdapterException;
 import org.mxagent.adapter.spi.AgentAdapter;
 import org.mxagent.adapter.spi.AgentWork;
@@ -58,13 +59,19 @@ public final class TestRunners {
         @Override
         public AgentRun start(String adapter, AgentWork work, Allowance allowance, Consumer<Progress> listener)
                 throws AdapterException {
-            return core.start(adapter, work, allowance, listener);
+            return core.start(adapter, work, (name, plan) -> allowance, listener);
+        }
+
+        @Override
+        public AgentRun start(String adapter, AgentWork work, LaunchGate gate, Consumer<Progress> listener)
+                throws AdapterException {
+            return core.start(adapter, work, gate, listener);
         }
 
         @Override
         public AgentRun startLocal(String adapter, AgentWork work, Consumer<Progress> listener)
                 throws AdapterException {
-            return core.start(adapter, work, local, listener);
+            return core.start(adapter, work, (name, plan) -> local, listener);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.mxagent.protocol.impl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.mxagent.protocol.api.event.AgentAction;
 import org.mxagent.protocol.api.event.AgentWorkspace;
 import org.mxagent.protocol.api.event.ExecAction;
 import org.mxagent.protocol.api.event.Load;
@@ -32,6 +33,8 @@ final class NestedMappings {
                 return readExecAction(r);
             case TaskAction.TOOL:
                 return readToolAction(r);
+            case TaskAction.AGENT:
+                return readAgentAction(r);
             default:
                 throw r.malformed("type", "is not a known action type: \"" + type + "\"");
         }
@@ -40,6 +43,9 @@ final class NestedMappings {
     static ObjectNode writeAction(TaskAction action) {
         if (action instanceof ExecAction exec) {
             return writeExecAction(exec);
+        }
+        if (action instanceof AgentAction agent) {
+            return writeAgentAction(agent);
         }
         return writeToolAction((ToolAction) action);
     }
@@ -182,6 +188,32 @@ final class NestedMappings {
                 .string("type", TaskAction.TOOL)
                 .string("tool", e.tool())
                 .json("args", e.args())
+                .optionalJson("authorization", e.authorization().map(NestedMappings::writeAuthorization))
+                .extra(e.extra())
+                .build();
+    }
+
+    static AgentAction readAgentAction(FieldReader r) throws MalformedEventException {
+        return new AgentAction(
+                r.string("adapter"),
+                r.string("prompt"),
+                r.nullableString("cwd"),
+                r.nullableString("model"),
+                r.stringListOr("allowed_tools", java.util.List.of()),
+                r.nullableInteger("timeout_ms", 0, Long.MAX_VALUE),
+                r.optionalObject("authorization", NestedMappings::readAuthorization),
+                r.extra());
+    }
+
+    static ObjectNode writeAgentAction(AgentAction e) {
+        return new FieldWriter()
+                .string("type", TaskAction.AGENT)
+                .string("adapter", e.adapter())
+                .string("prompt", e.prompt())
+                .string("cwd", e.cwd())
+                .string("model", e.model())
+                .stringList("allowed_tools", e.allowedTools())
+                .nullableInteger("timeout_ms", e.timeoutMs())
                 .optionalJson("authorization", e.authorization().map(NestedMappings::writeAuthorization))
                 .extra(e.extra())
                 .build();

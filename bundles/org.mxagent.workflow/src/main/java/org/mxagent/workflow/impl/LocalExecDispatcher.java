@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import org.mxagent.policy.api.Decision;
 import org.mxagent.policy.api.ExecRequestFacts;
 import org.mxagent.policy.api.PolicyService;
+import org.mxagent.protocol.api.event.AgentAction;
 import org.mxagent.protocol.api.event.ExecAction;
 import org.mxagent.terminal.api.ExecException;
 import org.mxagent.terminal.api.ExecResult;
@@ -40,7 +41,7 @@ public final class LocalExecDispatcher implements TaskDispatcher {
 
     @Override
     public boolean accepts(DispatchRequest request) {
-        return true;
+        return !(request.action() instanceof AgentAction); // agent actions: the adapter bundle's dispatcher
     }
 
     @Override

@@ -241,8 +241,8 @@ public final class MatrixTaskService implements TaskService {
     private ObjectNode sign(String taskId, ObjectNode action, String requester, String target, Instant now)
             throws WorkflowException {
         String type = action.path("type").asText();
-        if (!TaskAction.EXEC.equals(type) && !TaskAction.TOOL.equals(type)) {
-            throw new WorkflowException(Kind.INVALID, "action type must be exec or tool, got '" + type + "'");
+        if (!TaskAction.EXEC.equals(type) && !TaskAction.TOOL.equals(type) && !TaskAction.AGENT.equals(type)) {
+            throw new WorkflowException(Kind.INVALID, "action type must be exec, tool or agent, got '" + type + "'");
         }
         try {
             return ActionSigning.authorize(signer, taskId, action, requester, target, now, ttl);

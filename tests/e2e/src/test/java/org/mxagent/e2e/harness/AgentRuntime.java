@@ -256,6 +256,16 @@ public final class AgentRuntime implements AutoCloseable {
         return started;
     }
 
+    /**
+     * {@link #start()} with extra environment for the daemon, which its children inherit (e.g. a private
+     * {@code HOME} for an agent CLI that writes its settings there).
+     */
+    public CliResult start(Map<String, String> daemonEnv) {
+        CliResult started = cli(daemonEnv, CLI_TIMEOUT, "daemon", "start").assertSuccess();
+        rememberDaemonPid();
+        return started;
+    }
+
     /** Waits until {@code daemon status} shows the Matrix transport and every bundle active. */
     public JsonNode awaitReady() {
         return Eventually.within(Duration.ofSeconds(30)).until(name + "'s runtime ready (transport up, all bundles "

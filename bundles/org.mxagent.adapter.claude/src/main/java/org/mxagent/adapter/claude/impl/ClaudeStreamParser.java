@@ -61,7 +61,10 @@ final class ClaudeStreamParser extends LineParser {
             progress.accept(Progress.of(Progress.Kind.STATUS, "session started (model "
                     + event.path("model").asText("?") + ")", details));
         } else {
-            progress.accept(Progress.of(Progress.Kind.STATUS, "system " + event.path("subtype").asText("")));
+            // e.g. api_retry carries the attempt and the error: the raw event tells a user why the API is silent.
+            String raw = event.toString();
+            progress.accept(Progress.of(Progress.Kind.STATUS, "system " + event.path("subtype").asText(""),
+                    Map.of("raw", raw.length() > 2000 ? raw.substring(0, 2000) : raw)));
         }
     }
 

@@ -1,7 +1,10 @@
 package org.mxagent.discovery.impl.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
 import org.mxagent.protocol.api.ProtocolJson;
@@ -31,6 +34,15 @@ record AgentProfile(String agentId, String kind, List<String> capabilities, List
         return new AgentProfile(agentId, config.kind().isBlank() ? "generic" : config.kind(),
                 List.of(config.capabilities()), List.of(config.tools()), config.cwd(), config.project_id(),
                 Math.max(1, config.max_invocations()), config.heartbeat_interval_ms());
+    }
+
+    /** The state with {@code contributed} capabilities after the configured ones (duplicates dropped). */
+    AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev,
+            int running, Collection<String> contributed) {
+        Set<String> all = new LinkedHashSet<>(capabilities);
+        all.addAll(contributed);
+        return new AgentProfile(agentId, kind, List.copyOf(all), tools, cwd, projectId, maxInvocations,
+                heartbeatIntervalMillis).state(session, signer, status, nowMillis, stateRev, running);
     }
 
     AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev,

@@ -2,7 +2,9 @@ package org.mxagent.discovery.impl.agent;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -11,6 +13,7 @@ import org.mxagent.discovery.api.AgentRegistry;
 import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
 import org.mxagent.discovery.api.InvocationLoad;
 import org.mxagent.discovery.impl.liveness.LivenessJudge;
+import org.mxagent.discovery.spi.CapabilityProvider;
 import org.mxagent.protocol.api.Ids;
 import org.mxagent.protocol.api.event.AgentState;
 import org.mxagent.protocol.api.event.EventTypes;
@@ -57,6 +60,7 @@ public final class HostedAgent {
     private final ScheduledExecutorService scheduler;
     private Publication current;
     private volatile InvocationLoad load;
+    private final Map<CapabilityProvider, List<String>> contributed = new ConcurrentHashMap<>();
 
     @Activate
     public HostedAgent(AgentConfig config, Map<String, Object> properties, @Reference LocalSigner signer,
@@ -125,6 +129,31 @@ public final class HostedAgent {
         }
     }
 
+    /** Capabilities other bundles add (e.g. installed adapters): a change republishes agent.v1 at once. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCapabilityProvider(CapabilityProvider provider) {
+        contributed.put(provider, List.copyOf(provider.capabilities()));
+        republish();
+    }
+
+    void unbindCapabilityProvider(CapabilityProvider provider) {
+        contributed.remove(provider);
+        republish();
+    }
+
+    private List<String> contributedCapabilities() {
+        return contributed.values().stream().flatMap(List::stream).distinct().sorted().toList();
+    }
+
+    private synchronized void republish() {
+        Publication publication = current;
+        if (publication != null) {
+            publication.stale = true;
+            scheduler.execute(publication::tick);
+        }
+    }
+
     @Deactivate
     void deactivate(int reason) {
         Publication last;
@@ -160,6 +189,8 @@ public final class HostedAgent {
     private final class Publication {
         final MatrixClient client;
         volatile ScheduledFuture<?> future;
+        /** Set when the capabilities changed: the next tick publishes agent.v1 instead of a heartbeat. */
+        volatile boolean stale;
         private String roomId;
         private long stateRev = -1;
         private long statePublishedAt;
@@ -170,9 +201,11 @@ public final class HostedAgent {
         }
 
         void tick() {
+            boolean changed = stale;
+            stale = false;
             try {
                 long now = clock.millis();
-                if (stateRev < 0 || now - statePublishedAt >= refreshMillis) {
+                if (stateRev < 0 || changed || now - statePublishedAt >= refreshMillis) {
                     publishState(AgentProfile.ONLINE, now);
                 } else {
                     client.sendEvent(roomId(), EventTypes.HEARTBEAT,
@@ -184,6 +217,7 @@ public final class HostedAgent {
                 }
             } catch (MatrixException | RuntimeException e) {
                 // A failed tick must not end the schedule (an exception would cancel it): report, retry next tick.
+                stale |= changed;
                 String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (!failure.equals(lastFailure)) {
                     log.warn("agent {}: cannot publish in {}: {} (retrying every {} ms)", profile.agentId(), room,
@@ -214,7 +248,8 @@ public final class HostedAgent {
             } else {
                 stateRev++;
             }
-            AgentState state = profile.state(client.session(), signer, status, now, stateRev, running());
+            AgentState state = profile.state(client.session(), signer, status, now, stateRev, running(),
+                    contributedCapabilities());
             client.putState(target, EventTypes.AGENT, profile.agentId(), ProtocolCodec.encode(state));
             statePublishedAt = now;
             log.debug("agent {}: published agent.v1 rev {} in {}", profile.agentId(), stateRev, target);

@@ -63,6 +63,17 @@ class AgentProfileTest {
     }
 
     @Test
+    void contributedCapabilitiesFollowTheConfiguredOnesWithoutDuplicates() {
+        AgentProfile profile = new AgentProfile("agt_X", "generic", List.of("shell", "review"), List.of(), "", "",
+                1, 30_000);
+        AgentState state = profile.state(session, signer, "online", 1, 0, 0, List.of("adapter:claude", "shell",
+                "adapter:shell"));
+        assertEquals(List.of("shell", "review", "adapter:claude", "adapter:shell"), state.capabilities());
+        assertEquals(List.of("shell", "review"), profile.state(session, signer, "online", 1, 0, 0, List.of())
+                .capabilities(), "nothing contributed: the configured ones");
+    }
+
+    @Test
     void withoutCwdOrProjectTheWorkspaceIsNull() {
         AgentState state = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 1, 30_000).state(session,
                 signer, "online", 1, 0, 2);

@@ -6,12 +6,14 @@ import java.util.Optional;
 import org.mxagent.protocol.api.sign.TaskAuthorization;
 
 /**
- * {@code task.v1.action}: what a runnable task does, {@code {"type":"exec",...}} or {@code {"type":"tool",...}},
+ * {@code task.v1.action}: what a runnable task does, {@code {"type":"exec",...}}, {@code {"type":"tool",...}} or
+ * {@code {"type":"agent",...}},
  * with an optional detached {@code authorization} (see {@code TaskActionSigner}).
  */
-public sealed interface TaskAction permits ExecAction, ToolAction {
+public sealed interface TaskAction permits ExecAction, ToolAction, AgentAction {
     String EXEC = "exec";
     String TOOL = "tool";
+    String AGENT = "agent";
 
     /** The {@code type} discriminator. */
     String type();

@@ -40,6 +40,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -64,10 +67,18 @@ public final class AgentScheduler implements RoomEventListener {
     private final String agentId;
     private final String roomId;
     private final int maxInvocations;
+    private final int safetyPassSeconds;
     private final MatrixClient client;
     private final AgentRegistry agents;
     private final TrustCheck trust;
-    private final TaskDispatcher dispatcher;
+    /**
+     * Every dispatcher, ascending by ranking (DS's order); the highest-ranked one that accepts a request runs it.
+     * Dynamic so a dispatcher's bundle (e.g. the one running {@code agent} actions) can come and go without
+     * restarting the scheduler and its running tasks.
+     */
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<TaskDispatcher> dispatchers;
     private final LocalInvocations invocations;
     private final Logger log;
     private final Clock clock = Clock.systemUTC();
@@ -81,21 +92,24 @@ public final class AgentScheduler implements RoomEventListener {
 
     @Activate
     public AgentScheduler(SchedulerConfig config, @Reference MatrixClient client, @Reference AgentRegistry agents,
-            @Reference(service = TrustStore.class) TrustCheck trust, @Reference TaskDispatcher dispatcher,
-            @Reference LocalInvocations invocations, @Reference(service = LoggerFactory.class) Logger log) {
+            @Reference(service = TrustStore.class) TrustCheck trust, @Reference LocalInvocations invocations, @Reference(service = LoggerFactory.class) Logger log) {
         this.agentId = config.agent_id();
         this.roomId = config.room_id();
         this.maxInvocations = config.max_invocations();
         this.client = client;
         this.agents = agents;
         this.trust = trust;
-        this.dispatcher = dispatcher;
         this.invocations = invocations;
         this.log = log;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mx-scheduler-" + agentId));
+        this.safetyPassSeconds = Math.max(1, config.safety_pass_seconds());
+    }
+
+    /** Starts work once DS has also injected the dispatcher field (after the constructor). */
+    @Activate
+    void start() {
         thread.execute(this::seed);
-        int every = Math.max(1, config.safety_pass_seconds());
-        thread.scheduleWithFixedDelay(this::pass, every, every, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::pass, safetyPassSeconds, safetyPassSeconds, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -276,16 +290,27 @@ public final class AgentScheduler implements RoomEventListener {
                 executing.task().action().orElseThrow(), agentId, won.auth().requestingAgent(),
                 won.auth().requesterUserId());
         JsonNode action = won.entry().raw().get("action");
-        if (!dispatcher.accepts(request)) {
+        Optional<TaskDispatcher> dispatcher = dispatcherFor(request);
+        if (dispatcher.isEmpty()) {
             finish(execution, executing, won, action, DispatchOutcome.refused(DispatchOutcome.DISPATCH_FAILED,
-                    "no dispatcher takes this action"));
+                    "no dispatcher on this runtime takes " + request.action().type() + " actions"));
             return;
         }
-        Dispatch dispatch = dispatcher.dispatch(request);
+        Dispatch dispatch = dispatcher.get().dispatch(request);
         invocations.started(claim.invocationId(), dispatch);
         dispatch.outcome().whenComplete((outcome, failure) -> thread.execute(() -> finish(execution, executing,
                 won, action, failure == null ? outcome : DispatchOutcome.refused(DispatchOutcome.DISPATCH_FAILED,
                         "dispatch failed: " + failure))));
+    }
+
+    private Optional<TaskDispatcher> dispatcherFor(DispatchRequest request) {
+        List<TaskDispatcher> all = dispatchers;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).accepts(request)) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private void finish(TaskExecution execution, TaskRecord executing, Pending won, JsonNode action,

@@ -1,0 +1,26 @@
+package org.mxagent.adapter.codex.impl;
+
+import java.lang.reflect.Proxy;
+import java.util.Map;
+
+/** A {@link CodexAdapter.Config} with the annotation's defaults and some values overridden. */
+final class Configs {
+    private Configs() {}
+
+    static CodexAdapter.Config codex(Map<String, Object> values) {
+        return (CodexAdapter.Config) Proxy.newProxyInstance(Configs.class.getClassLoader(),
+                new Class<?>[] {CodexAdapter.Config.class}, (proxy, method, args) -> {
+                    if (values.containsKey(method.getName())) {
+                        return values.get(method.getName());
+                    }
+                    if (method.getDefaultValue() != null) {
+                        return method.getDefaultValue();
+                    }
+                    return switch (method.getName()) {
+                        case "hashCode" -> 0;
+                        case "equals" -> proxy == args[0];
+                        default -> "Config" + values;
+                    };
+                });
+    }
+}
