@@ -26,6 +26,10 @@ final class CollaborationCommands {
                 return ShareCommands.run(inv);
             case "trust":
                 return TrustCommands.run(inv);
+            case "task":
+                return TaskCommands.run(inv);
+            case "approval":
+                return ApprovalCommands.run(inv);
             default:
                 throw new IllegalStateException("no handler for " + inv.line.command().path());
         }
@@ -37,6 +41,8 @@ final class CollaborationCommands {
         specs.addAll(AgentCommands.SPECS);
         specs.addAll(ShareCommands.SPECS);
         specs.addAll(TrustCommands.SPECS);
+        specs.addAll(TaskCommands.SPECS);
+        specs.addAll(ApprovalCommands.SPECS);
         return List.copyOf(specs);
     }
 }
