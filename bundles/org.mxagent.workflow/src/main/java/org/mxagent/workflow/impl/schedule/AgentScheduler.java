@@ -31,6 +31,7 @@ import org.mxagent.workflow.api.TaskRecord;
 import org.mxagent.workflow.impl.LocalInvocations;
 import org.mxagent.workflow.impl.graph.Readiness;
 import org.mxagent.workflow.impl.graph.TaskGraph;
+import org.mxagent.workflow.impl.recovery.ProcessLedger;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;
 import org.mxagent.workflow.spi.DispatchRequest;
@@ -69,6 +70,8 @@ public final class AgentScheduler implements RoomEventListener {
     private final TrustCheck trust;
     private final TaskDispatcher dispatcher;
     private final LocalInvocations invocations;
+    private final ProcessLedger processes;
+    private final Recovery recovery;
     private final Logger log;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService thread;
@@ -82,7 +85,8 @@ public final class AgentScheduler implements RoomEventListener {
     @Activate
     public AgentScheduler(SchedulerConfig config, @Reference MatrixClient client, @Reference AgentRegistry agents,
             @Reference(service = TrustStore.class) TrustCheck trust, @Reference TaskDispatcher dispatcher,
-            @Reference LocalInvocations invocations, @Reference(service = LoggerFactory.class) Logger log) {
+            @Reference LocalInvocations invocations, @Reference ProcessLedger processes,
+            @Reference(service = LoggerFactory.class) Logger log) {
         this.agentId = config.agent_id();
         this.roomId = config.room_id();
         this.maxInvocations = config.max_invocations();
@@ -91,7 +95,9 @@ public final class AgentScheduler implements RoomEventListener {
         this.trust = trust;
         this.dispatcher = dispatcher;
         this.invocations = invocations;
+        this.processes = processes;
         this.log = log;
+        this.recovery = new Recovery(client, roomId, agentId, invocations, processes, log);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mx-scheduler-" + agentId));
         thread.execute(this::seed);
         int every = Math.max(1, config.safety_pass_seconds());
@@ -137,6 +143,7 @@ public final class AgentScheduler implements RoomEventListener {
             }
             log.info("scheduler of {} in {} seeded: {} task(s), {} timeline event(s) scanned", agentId, roomId,
                     board.all().size(), seen);
+            recovery.reconcile(board);
         } catch (MatrixException e) {
             log.warn("scheduler of {} could not seed from {} (the safety pass retries the tasks): {}", agentId,
                     roomId, e.getMessage());
@@ -301,6 +308,7 @@ public final class AgentScheduler implements RoomEventListener {
                 log.info("task {} changed while {} ran (e.g. cancelled); result not written", executing.task()
                         .taskId(), invocationId);
             }
+            processes.forget(invocationId);
         } catch (MatrixException | MalformedEventException e) {
             log.error("could not record the result of task {}: {}", executing.task().taskId(), e.getMessage(), e);
         }
