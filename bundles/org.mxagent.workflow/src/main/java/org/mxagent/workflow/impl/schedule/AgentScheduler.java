@@ -32,6 +32,7 @@ import org.mxagent.workflow.impl.LocalInvocations;
 import org.mxagent.workflow.impl.graph.Readiness;
 import org.mxagent.workflow.impl.graph.TaskGraph;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
+import org.mxagent.protocol.api.sign.LocalSigner;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;
 import org.mxagent.workflow.spi.DispatchRequest;
@@ -86,13 +87,14 @@ public final class AgentScheduler implements RoomEventListener {
     public AgentScheduler(SchedulerConfig config, @Reference MatrixClient client, @Reference AgentRegistry agents,
             @Reference(service = TrustStore.class) TrustCheck trust, @Reference TaskDispatcher dispatcher,
             @Reference LocalInvocations invocations, @Reference ProcessLedger processes,
-            @Reference(service = LoggerFactory.class) Logger log) {
+            @Reference LocalSigner signer, @Reference(service = LoggerFactory.class) Logger log) {
         this.agentId = config.agent_id();
         this.roomId = config.room_id();
         this.maxInvocations = config.max_invocations();
         this.client = client;
         this.agents = agents;
-        this.trust = trust;
+        // Tasks this runtime signed itself (an agent assigning work to itself) need no trust entry for its own key.
+        this.trust = keyId -> keyId.equals(signer.keyId()) || trust.isTrusted(keyId);
         this.dispatcher = dispatcher;
         this.invocations = invocations;
         this.processes = processes;
