@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mxagent.e2e.harness.CliResult;
 import org.mxagent.e2e.harness.E2e;
+import org.mxagent.e2e.harness.Eventually;
 import org.w3c.dom.Document;
 
 /**
  * Issue 6 through the real CLI on two runtimes: a six-task DAG whose edges cross between alice's and bob's
  * agents runs to completion in dependency order, each task exactly once (each appends a timestamped line to one
  * shared file); {@code task graph} of that run as SVG (well-formed XML naming every task) and DOT; a task whose
- * command bob's policy does not allow fails with {@code policy_denied}.
+ * command bob's policy does not allow fails with {@code policy_denied}; alice's {@code task cancel} stops a task
+ * running on bob's runtime.
  */
 class WorkflowDagTest {
     @RegisterExtension
@@ -101,6 +103,17 @@ class WorkflowDagTest {
         assertEquals(order, wf.lines("order.log"), "the denied command did not run");
         CliResult listed = wf.alice().cli("task", "list", "--room", wf.room(), "--state", "failed").assertSuccess();
         assertTrue(listed.stdout().contains(denied) && listed.stdout().contains("policy_denied"), listed::toString);
+
+        // Alice cancels a task that runs on bob's runtime: bob's scheduler sees the cancelled state and stops it.
+        String sleeper = wf.task("sleeper", bob, List.of(), "sh", "-c", "echo $$ > sleeper.pid; exec sleep 300");
+        Eventually.within(Duration.ofSeconds(60)).until("bob's sleeper started", () -> wf.lines("sleeper.pid"),
+                lines -> !lines.isEmpty());
+        long pid = Long.parseLong(wf.lines("sleeper.pid").get(0).strip());
+        CliResult cancelled = wf.alice().cli("task", "cancel", sleeper, "--room", wf.room()).assertSuccess();
+        assertTrue(cancelled.stdout().startsWith("cancelled " + sleeper), cancelled::toString);
+        Eventually.within(Duration.ofSeconds(30)).until("bob stopped the sleeper", () -> ProcessHandle.of(pid)
+                .map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+        assertEquals("cancelled", wf.show(wf.bob(), sleeper).path("state").asText());
     }
 
     private static void create(WorkflowPair wf, Map<String, String> ids, Map<String, List<String>> needs,

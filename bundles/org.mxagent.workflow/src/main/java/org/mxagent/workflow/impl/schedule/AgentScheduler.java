@@ -28,6 +28,7 @@ import org.mxagent.transport.api.MessagesPage;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.RoomEventListener;
 import org.mxagent.workflow.api.TaskRecord;
+import org.mxagent.workflow.api.TaskStates;
 import org.mxagent.workflow.impl.LocalInvocations;
 import org.mxagent.workflow.impl.graph.Readiness;
 import org.mxagent.workflow.impl.graph.TaskGraph;
@@ -157,6 +158,7 @@ public final class AgentScheduler implements RoomEventListener {
         if (EventTypes.TASK.equals(event.type())) {
             ledger.sawTaskEvent(event.eventId());
             if (board.accept(event)) {
+                stopIfCancelled(event);
                 queuePass();
             }
         } else if (Claim.TYPE.equals(event.type())) {
@@ -164,6 +166,20 @@ public final class AgentScheduler implements RoomEventListener {
         } else {
             queuePass();
         }
+    }
+
+    /**
+     * A task cancelled by anyone (any runtime's {@code task cancel}) stops the invocation running it here; its
+     * result is then not written over the cancelled state.
+     */
+    private void stopIfCancelled(RoomEvent event) {
+        String taskId = event.stateKey();
+        board.get(taskId).map(e -> e.record().task()).filter(t -> TaskStates.CANCELLED.equals(t.state()))
+                .map(t -> t.invocationId()).filter(running::containsKey).flatMap(invocations::find)
+                .ifPresent(dispatch -> {
+                    log.info("task {} was cancelled in the room; stopping its invocation here", taskId);
+                    dispatch.cancel("task_cancelled");
+                });
     }
 
     /** Only the agent a task is for, from its own Matrix account, can claim it (specs/workflow.md). */
