@@ -71,10 +71,16 @@ final class WorkflowPair {
 
     /** Writes {@code runtime}'s policy.toml for alice's account (plus {@code extraLines}) and reloads it. */
     void policy(AgentRuntime runtime, String extraLines) {
+        policy(runtime, List.of("sh", "echo", "true", "false", "sleep"), extraLines);
+    }
+
+    /** As {@link #policy(AgentRuntime, String)}, allowing {@code commands}. */
+    void policy(AgentRuntime runtime, List<String> commands, String extraLines) {
         String toml = "[rooms.\"" + room() + "\"]\ntrusted = true\n\n"
                 + "[rooms.\"" + room() + "\".agents.\"" + pair.ws.aliceUser().userId() + "\"]\n"
                 + "allow_exec = true\n"
-                + "allow_commands = [\"sh\", \"echo\", \"true\", \"false\", \"sleep\"]\n"
+                + "allow_commands = [" + String.join(", ", commands.stream().map(c -> "\"" + c + "\"").toList())
+                + "]\n"
                 + "allow_cwd = [\"" + shared + "\"]\n"
                 + "max_runtime_ms = 600000\n"
                 + extraLines;
