@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mxagent.e2e.harness.CliResult;
 import org.mxagent.e2e.harness.E2e;
@@ -24,6 +26,8 @@ class WorkflowApprovalTest {
     final E2e e2e = new E2e();
 
     @Test
+    // Two or three runtimes and dozens of Matrix round trips: on a loaded 2-core machine more than the default 120 s.
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void anApprovalReleasesAHeldTaskExactlyOnceAndAnExpiredOneFailsIt() {
         WorkflowPair wf = WorkflowPair.create(e2e);
         wf.policy(wf.bob(), "requires_approval = true\n");

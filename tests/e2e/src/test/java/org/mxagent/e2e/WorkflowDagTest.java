@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mxagent.e2e.harness.CliResult;
 import org.mxagent.e2e.harness.E2e;
@@ -32,6 +34,8 @@ class WorkflowDagTest {
     final E2e e2e = new E2e();
 
     @Test
+    // Two or three runtimes and dozens of Matrix round trips: on a loaded 2-core machine more than the default 120 s.
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void aDagAcrossTwoRuntimesRunsInDependencyOrderOnceEach() throws Exception {
         WorkflowPair wf = WorkflowPair.create(e2e);
         String alice = wf.aliceAgent();
@@ -54,6 +58,12 @@ class WorkflowDagTest {
             assertEquals(task.getKey().equals("compile") || task.getKey().equals("test")
                     || task.getKey().equals("publish") ? bob : alice, done.path("result").path("completed_by").asText(),
                     () -> "ran on the assigned agent's runtime: " + done);
+        }
+
+        CliResult watched = wf.alice().cli("task", "watch", "--room", wf.room(), "--until-done", "--interval", "200ms")
+                .assertSuccess();
+        for (String id : ids.values()) {
+            assertTrue(watched.stdout().contains(id + "  succeeded"), () -> id + " in " + watched);
         }
 
         List<String> order = wf.lines("order.log");

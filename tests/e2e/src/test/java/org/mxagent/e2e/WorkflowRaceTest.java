@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mxagent.e2e.harness.AgentRuntime;
 import org.mxagent.e2e.harness.E2e;
@@ -26,6 +28,8 @@ class WorkflowRaceTest {
     final E2e e2e = new E2e();
 
     @Test
+    // Two or three runtimes and dozens of Matrix round trips: on a loaded 2-core machine more than the default 120 s.
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void twoRuntimesHostingOneAgentNeverRunATaskTwice() {
         WorkflowPair wf = WorkflowPair.create(e2e);
         AgentRuntime replica = e2e.started("bob2");

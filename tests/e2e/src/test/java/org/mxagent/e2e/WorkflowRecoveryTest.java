@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mxagent.e2e.harness.E2e;
 import org.mxagent.e2e.harness.Eventually;
@@ -28,6 +29,8 @@ class WorkflowRecoveryTest {
     final E2e e2e = new E2e();
 
     @Test
+    // Two or three runtimes and dozens of Matrix round trips: on a loaded 2-core machine more than the default 120 s.
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void aTaskInterruptedByKill9IsFailedAsStaleAndItsOrphanReaped() throws Exception {
         WorkflowPair wf = WorkflowPair.create(e2e);
         String task = wf.task("long", wf.bobAgent(), List.of(), "sh", "-c",
