@@ -344,7 +344,9 @@ final class TaskCommands {
             return;
         }
         String reason = reason(task);
-        inv.out.println(Ages.seconds(task.get("updated_at")) + "  " + Json.string(task, "task_id") + "  "
+        Object at = task.get("updated_at");
+        String when = at instanceof String text ? text : Ages.seconds(at);
+        inv.out.println(when + "  " + Json.string(task, "task_id") + "  "
                 + (before == null ? "" : before + " -> ") + Json.string(task, "state")
                 + (reason == null ? "" : " (" + reason + ")") + "  " + TextTable.oneLine(
                         String.valueOf(Json.string(task, "title"))));

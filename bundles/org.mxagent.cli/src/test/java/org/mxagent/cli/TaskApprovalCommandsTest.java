@@ -45,6 +45,7 @@ class TaskApprovalCommandsTest {
         task.put("assigned_to", AGENT);
         task.put("depends_on", List.of(DEP));
         task.put("state_rev", 2L);
+        task.put("updated_at", "2026-01-01T00:00:05Z");
         task.put("result", result);
         task.put("room", ROOM);
         task.put("event_id", "$e");
@@ -129,7 +130,7 @@ class TaskApprovalCommandsTest {
         cli.daemon().on("task.list", (params, call) -> Map.of("room", ROOM, "tasks",
                 List.of(task("failed", Map.of("status", "failed", "reason", "approval_expired")))));
         assertEquals(1, cli.run("task", "watch", "--room", ROOM, "--until-done", "--interval", "10ms"));
-        assertTrue(cli.stdout.contains(TASK + "  failed (approval_expired)  build it"), cli.stdout);
+        assertEquals("2026-01-01T00:00:05Z  " + TASK + "  failed (approval_expired)  build it\n", cli.stdout);
     }
 
     @Test
