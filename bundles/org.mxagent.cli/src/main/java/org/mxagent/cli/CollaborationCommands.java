@@ -28,6 +28,10 @@ final class CollaborationCommands {
                 return TrustCommands.run(inv);
             case "device":
                 return DeviceCommands.run(inv);
+            case "task":
+                return TaskCommands.run(inv);
+            case "approval":
+                return ApprovalCommands.run(inv);
             default:
                 throw new IllegalStateException("no handler for " + inv.line.command().path());
         }
@@ -40,6 +44,8 @@ final class CollaborationCommands {
         specs.addAll(ShareCommands.SPECS);
         specs.addAll(TrustCommands.SPECS);
         specs.addAll(DeviceCommands.SPECS);
+        specs.addAll(TaskCommands.SPECS);
+        specs.addAll(ApprovalCommands.SPECS);
         return List.copyOf(specs);
     }
 }

@@ -30,6 +30,14 @@ public interface TaskService {
     String graph(String room, GraphFormat format) throws WorkflowException;
 
     /**
+     * One task. {@code room} may be null: the rooms of the agents hosted here are searched.
+     *
+     * @throws WorkflowException NOT_FOUND when there is no such task
+     * @since 1.1
+     */
+    TaskRecord show(String room, String taskId) throws WorkflowException;
+
+    /**
      * Cancels a task (and the invocation running it on this runtime). {@code room} may be null: the rooms of the
      * agents hosted here are searched.
      */

@@ -1,6 +1,6 @@
 /** Task graphs in a workspace room: create, update, list, graph and cancel {@code task.v1} tasks. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.workflow.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -179,6 +179,13 @@ public final class MatrixTaskService implements TaskService {
     }
 
     @Override
+    public TaskRecord show(String room, String taskId) throws WorkflowException {
+        MatrixClient matrix = client.require();
+        String roomId = room == null || room.isBlank() ? roomOf(matrix, taskId) : resolve(matrix, room);
+        return require(matrix, roomId, taskId);
+    }
+
+    @Override
     public TaskRecord cancel(String room, String taskId) throws WorkflowException {
         MatrixClient matrix = client.require();
         String roomId = room == null || room.isBlank() ? roomOf(matrix, taskId) : resolve(matrix, room);

@@ -28,9 +28,12 @@ import org.mxagent.transport.api.MessagesPage;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.RoomEventListener;
 import org.mxagent.workflow.api.TaskRecord;
+import org.mxagent.workflow.api.TaskStates;
 import org.mxagent.workflow.impl.LocalInvocations;
 import org.mxagent.workflow.impl.graph.Readiness;
 import org.mxagent.workflow.impl.graph.TaskGraph;
+import org.mxagent.workflow.impl.recovery.ProcessLedger;
+import org.mxagent.protocol.api.sign.LocalSigner;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;
 import org.mxagent.workflow.spi.DispatchRequest;
@@ -80,6 +83,8 @@ public final class AgentScheduler implements RoomEventListener {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<TaskDispatcher> dispatchers;
     private final LocalInvocations invocations;
+    private final ProcessLedger processes;
+    private final Recovery recovery;
     private final Logger log;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService thread;
@@ -92,15 +97,20 @@ public final class AgentScheduler implements RoomEventListener {
 
     @Activate
     public AgentScheduler(SchedulerConfig config, @Reference MatrixClient client, @Reference AgentRegistry agents,
-            @Reference(service = TrustStore.class) TrustCheck trust, @Reference LocalInvocations invocations, @Reference(service = LoggerFactory.class) Logger log) {
+            @Reference(service = TrustStore.class) TrustCheck trust, @Reference LocalInvocations invocations,
+            @Reference ProcessLedger processes, @Reference LocalSigner signer,
+            @Reference(service = LoggerFactory.class) Logger log) {
         this.agentId = config.agent_id();
         this.roomId = config.room_id();
         this.maxInvocations = config.max_invocations();
         this.client = client;
         this.agents = agents;
-        this.trust = trust;
+        // Tasks this runtime signed itself (an agent assigning work to itself) need no trust entry for its own key.
+        this.trust = keyId -> keyId.equals(signer.keyId()) || trust.isTrusted(keyId);
         this.invocations = invocations;
+        this.processes = processes;
         this.log = log;
+        this.recovery = new Recovery(client, roomId, agentId, invocations, processes, log);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mx-scheduler-" + agentId));
         this.safetyPassSeconds = Math.max(1, config.safety_pass_seconds());
     }
@@ -151,6 +161,7 @@ public final class AgentScheduler implements RoomEventListener {
             }
             log.info("scheduler of {} in {} seeded: {} task(s), {} timeline event(s) scanned", agentId, roomId,
                     board.all().size(), seen);
+            recovery.reconcile(board);
         } catch (MatrixException e) {
             log.warn("scheduler of {} could not seed from {} (the safety pass retries the tasks): {}", agentId,
                     roomId, e.getMessage());
@@ -162,6 +173,7 @@ public final class AgentScheduler implements RoomEventListener {
         if (EventTypes.TASK.equals(event.type())) {
             ledger.sawTaskEvent(event.eventId());
             if (board.accept(event)) {
+                stopIfCancelled(event);
                 queuePass();
             }
         } else if (Claim.TYPE.equals(event.type())) {
@@ -169,6 +181,20 @@ public final class AgentScheduler implements RoomEventListener {
         } else {
             queuePass();
         }
+    }
+
+    /**
+     * A task cancelled by anyone (any runtime's {@code task cancel}) stops the invocation running it here; its
+     * result is then not written over the cancelled state.
+     */
+    private void stopIfCancelled(RoomEvent event) {
+        String taskId = event.stateKey();
+        board.get(taskId).map(e -> e.record().task()).filter(t -> TaskStates.CANCELLED.equals(t.state()))
+                .map(t -> t.invocationId()).filter(running::containsKey).flatMap(invocations::find)
+                .ifPresent(dispatch -> {
+                    log.info("task {} was cancelled in the room; stopping its invocation here", taskId);
+                    dispatch.cancel("task_cancelled");
+                });
     }
 
     /** Only the agent a task is for, from its own Matrix account, can claim it (specs/workflow.md). */
@@ -326,6 +352,7 @@ public final class AgentScheduler implements RoomEventListener {
                 log.info("task {} changed while {} ran (e.g. cancelled); result not written", executing.task()
                         .taskId(), invocationId);
             }
+            processes.forget(invocationId);
         } catch (MatrixException | MalformedEventException e) {
             log.error("could not record the result of task {}: {}", executing.task().taskId(), e.getMessage(), e);
         }

@@ -44,7 +44,8 @@ final class TaskExecution {
             return Optional.empty();
         }
         TaskState executing = new TaskEdit(observed).state(TaskStates.EXECUTING).assignedTo(agentId)
-                .invocationId(won.invocationId()).extra("claim_event_id", won.eventId()).build(clock.instant());
+                .invocationId(won.invocationId()).extra("claim_event_id", won.eventId())
+                .extra(Recovery.EXECUTOR_DEVICE, client.session().deviceId()).build(clock.instant());
         String eventId = client.putState(roomId, EventTypes.TASK, executing.taskId(), ProtocolCodec.encode(executing));
         return Optional.of(new TaskRecord(roomId, executing, eventId));
     }

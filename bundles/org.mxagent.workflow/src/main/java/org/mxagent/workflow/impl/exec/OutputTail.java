@@ -1,4 +1,4 @@
-package org.mxagent.workflow.impl;
+package org.mxagent.workflow.impl.exec;
 
 import org.mxagent.protocol.api.event.ChunkEncoding;
 import org.mxagent.protocol.api.event.StreamChunk;
