@@ -145,6 +145,18 @@ class ShareTrustCommandsTest {
     }
 
     @Test
+    void diffFormatIsPassedOnAndCheckedFirst() throws IOException {
+        cli.daemon().on("share.diff", (params, call) -> Map.of("context_id", CTX, "room_id", ROOM));
+        assertEquals(0, cli.run("share", "diff", "--room", ROOM, "--format", "name-only"));
+        assertEquals("name-only", cli.onlyParams().get("format"));
+        assertEquals(0, cli.run("share", "diff", "--room", ROOM, "--format", "stat"));
+        assertEquals("stat", cli.params().get(1).get("format"));
+        assertEquals(64, cli.run("share", "diff", "--room", ROOM, "--format", "numstat"));
+        assertTrue(cli.stderr.contains("--format must be patch or stat or name-only, got 'numstat'"), cli.stderr);
+        assertEquals(2, cli.params().size(), "nothing sent for a bad format");
+    }
+
+    @Test
     void envSendsIncludes() throws IOException, JsonException {
         cli.daemon().on("share.env", (params, call) -> Map.of("context_id", CTX, "room_id", ROOM));
         assertEquals(0, cli.run("share", "env", "--room", ROOM, "--include", "CI", "--include", "RUST_*", "--json"));

@@ -4,7 +4,7 @@
  * context bundle (which pins shares to registered agents).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.mxagent.discovery.api;
 
 import org.osgi.annotation.bundle.Export;
