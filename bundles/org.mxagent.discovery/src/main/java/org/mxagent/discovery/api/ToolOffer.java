@@ -5,14 +5,17 @@ import java.util.Optional;
 import org.mxagent.protocol.api.event.ToolState;
 
 /**
- * One {@code name@version} an agent advertises, with the room's {@code tool.v1} description of it when the
- * agent's own account published one (a description written by anyone else is not the agent's word).
+ * One {@code name@version} an agent advertises, with the room's {@code tool.v1} description of it and the
+ * account that wrote it ({@code publishedBy}, empty without one). A room holds one {@code tool.v1} per
+ * {@code name@version}, so it counts when written by the agent's own account or by the account of another agent
+ * of the room advertising the same {@code name@version}; a description by anyone else is left out.
  */
-public record ToolOffer(String key, Optional<ToolState> published) {
+public record ToolOffer(String key, Optional<ToolState> published, String publishedBy) {
 
     public ToolOffer {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(publishedBy, "publishedBy");
     }
 
     public String name() {

@@ -74,8 +74,8 @@ public final class DiscoveryJson {
 
     /**
      * {@code {room_id, agents: [{agent_id, matrix_user_id, liveness, hosted, tools: [tool…]}]}}; a tool is
-     * {@code {tool, name, version, published, description, input_schema, input_summary, output_schema}} where the
-     * last four are null unless the agent's account published {@code tool.v1} for it.
+     * {@code {tool, name, version, published, published_by, description, input_schema, input_summary,
+     * output_schema}} where the last five are null unless a {@code tool.v1} that counts describes it.
      */
     public static ObjectNode tools(String roomId, List<AgentTools> agentTools) {
         ObjectNode json = ProtocolJson.newObject();
@@ -92,12 +92,13 @@ public final class DiscoveryJson {
                         .put("version", offer.version()).put("published", offer.published().isPresent());
                 if (offer.published().isPresent()) {
                     ToolState state = offer.published().get();
+                    tool.put("published_by", offer.publishedBy());
                     tool.put("description", state.description());
                     tool.set("input_schema", state.inputSchema());
                     tool.put("input_summary", SchemaSummary.of(state.inputSchema()));
                     tool.set("output_schema", state.outputSchema());
                 } else {
-                    tool.putNull("description").putNull("input_schema").putNull("input_summary")
+                    tool.putNull("published_by").putNull("description").putNull("input_schema").putNull("input_summary")
                             .putNull("output_schema");
                 }
             }

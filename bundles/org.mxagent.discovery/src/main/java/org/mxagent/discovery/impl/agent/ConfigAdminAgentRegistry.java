@@ -180,7 +180,8 @@ public final class ConfigAdminAgentRegistry implements AgentRegistry {
     public List<AgentTools> tools(String room, String agentId) throws DiscoveryException {
         MatrixClient current = Rooms.require(client);
         String roomId = Rooms.resolve(current, room);
-        List<AgentView> views = list(roomId, Set.of());
+        List<AgentView> all = list(roomId, Set.of());
+        List<AgentView> views = all;
         if (!agentId.isEmpty()) {
             views = views.stream().filter(view -> view.agentId().equals(agentId)).toList();
             if (views.isEmpty()) {
@@ -194,7 +195,7 @@ public final class ConfigAdminAgentRegistry implements AgentRegistry {
             throw MatrixFailures.wrap("read the tools of " + roomId, e);
         }
         List<AgentTools> tools = new ArrayList<>();
-        views.forEach(view -> tools.add(catalog.toolsOf(view)));
+        views.forEach(view -> tools.add(catalog.toolsOf(view, all)));
         return tools;
     }
 

@@ -15,9 +15,10 @@ import org.mxagent.protocol.api.event.ToolState;
 import org.mxagent.transport.api.RoomEvent;
 
 /**
- * Joins agents' advertised {@code agent.v1.tools} with a room's {@code tool.v1} state. A description counts for
- * an agent only when its own Matrix account wrote it: {@code tool.v1} is keyed by {@code name@version} alone, so
- * any member at level 50 could otherwise describe someone else's tool.
+ * Joins agents' advertised {@code agent.v1.tools} with a room's {@code tool.v1} state. {@code tool.v1} is keyed
+ * by {@code name@version} alone (every runtime offering the built-in tools writes the same keys), so a description
+ * counts for an agent when its own account wrote it or the account of an agent of the room that advertises the
+ * same {@code name@version}; one by any other member at level 50 is not taken.
  */
 final class ToolCatalogReader {
     private record Published(String sender, ToolState state) {}
@@ -41,12 +42,16 @@ final class ToolCatalogReader {
         }
     }
 
-    AgentTools toolsOf(AgentView agent) {
+    /** The tools of {@code agent}; {@code roomAgents} are the room's accepted agents (it among them). */
+    AgentTools toolsOf(AgentView agent, List<AgentView> roomAgents) {
         List<ToolOffer> offers = new ArrayList<>();
         for (String key : agent.state().tools()) {
             Published published = byKey.get(key);
-            boolean own = published != null && published.sender().equals(agent.state().matrixUserId());
-            offers.add(new ToolOffer(key, own ? Optional.of(published.state()) : Optional.empty()));
+            boolean vouched = published != null && (published.sender().equals(agent.state().matrixUserId())
+                    || roomAgents.stream().anyMatch(other -> other.state().matrixUserId().equals(published.sender())
+                            && other.state().tools().contains(key)));
+            offers.add(vouched ? new ToolOffer(key, Optional.of(published.state()), published.sender())
+                    : new ToolOffer(key, Optional.empty(), ""));
         }
         return new AgentTools(agent, offers);
     }

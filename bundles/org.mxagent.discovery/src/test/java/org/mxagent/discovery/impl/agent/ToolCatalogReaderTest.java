@@ -23,7 +23,11 @@ class ToolCatalogReaderTest {
     private final List<RoomEvent> state = new ArrayList<>();
 
     private static AgentView agent(String user, List<String> tools) {
-        AgentState state = new AgentState("agt_01HZY3M6W8K9Q2R4T5V7X9Z1BB", "generic", user, "DEV", "kid", "pk",
+        return agent("agt_01HZY3M6W8K9Q2R4T5V7X9Z1BB", user, tools);
+    }
+
+    private static AgentView agent(String id, String user, List<String> tools) {
+        AgentState state = new AgentState(id, "generic", user, "DEV", "kid", "pk",
                 "online", List.of(), tools, null, Load.DEFAULT, 1, 0, Map.of());
         return new AgentView("!r", state, 1, Liveness.ACTIVE, false);
     }
@@ -49,10 +53,12 @@ class ToolCatalogReaderTest {
         tool("@bob:x", "fmt@1.0", fmt("1.0", "format"));
         tool("@eve:x", "lint@2", new ToolState("lint", "2", "forged", ProtocolJson.parse("{}"),
                 ProtocolJson.parse("{}"), Map.of()));
-        AgentTools tools = new ToolCatalogReader(state).toolsOf(agent("@bob:x", List.of("fmt@1.0", "lint@2")));
+        AgentView bob = agent("@bob:x", List.of("fmt@1.0", "lint@2"));
+        AgentTools tools = new ToolCatalogReader(state).toolsOf(bob, List.of(bob));
 
         assertEquals(2, tools.tools().size());
         assertEquals("format", tools.tools().get(0).published().orElseThrow().description());
+        assertEquals("@bob:x", tools.tools().get(0).publishedBy());
         assertEquals("fmt", tools.tools().get(0).name());
         assertEquals("1.0", tools.tools().get(0).version());
         assertTrue(tools.tools().get(1).published().isEmpty(), "written by another account: not the agent's word");
@@ -63,8 +69,20 @@ class ToolCatalogReaderTest {
         add("@bob:x", "fmt@1.0", ProtocolJson.newObject());
         tool("@bob:x", "fmt@2.0", fmt("1.0", "key says 2.0, content 1.0"));
         add("@bob:x", "fmt@3.0", ProtocolJson.parseObject("{\"name\":\"fmt\"}"));
-        AgentTools tools = new ToolCatalogReader(state).toolsOf(agent("@bob:x",
-                List.of("fmt@1.0", "fmt@2.0", "fmt@3.0")));
+        AgentView bob = agent("@bob:x", List.of("fmt@1.0", "fmt@2.0", "fmt@3.0"));
+        AgentTools tools = new ToolCatalogReader(state).toolsOf(bob, List.of(bob));
         assertTrue(tools.tools().stream().allMatch(offer -> offer.published().isEmpty()), tools.toString());
+    }
+
+    @Test
+    void aPeerAgentOfferingTheSameToolMayHaveWrittenTheSharedKey() throws Exception {
+        tool("@alice:x", "fmt@1.0", fmt("1.0", "format"));
+        AgentView bob = agent("@bob:x", List.of("fmt@1.0"));
+        AgentView alice = agent("agt_01HZY3M6W8K9Q2R4T5V7X9Z1AA", "@alice:x", List.of("fmt@1.0"));
+        AgentView carol = agent("agt_01HZY3M6W8K9Q2R4T5V7X9Z1CC", "@alice:x", List.of());
+        assertEquals("@alice:x", new ToolCatalogReader(state).toolsOf(bob, List.of(bob, alice)).tools().get(0)
+                .publishedBy());
+        assertTrue(new ToolCatalogReader(state).toolsOf(bob, List.of(bob, carol)).tools().get(0).published()
+                .isEmpty(), "alice's account hosts no agent offering fmt@1.0");
     }
 }
