@@ -128,9 +128,12 @@ class WorkspaceSurfaceTest {
         Eventually.await("the watch printing the status", watch::stdoutSoFar,
                 out -> out.contains("watching for changes") && out.contains(ws.bobAgent()));
         bob.cli("agent", "unregister", ws.bobAgent()).assertSuccess();
+        long unregistered = System.nanoTime();
         Eventually.await("the watch seeing bob's agent go offline", watch::stdoutSoFar,
                 out -> out.contains("agent " + ws.bobAgent() + " status online -> offline")
                         && out.contains("agent " + ws.bobAgent() + " liveness active -> offline"));
+        System.out.printf("workspace status --watch printed bob's unregister %d ms after it returned "
+                + "(observed with Eventually's 200 ms polling)%n", (System.nanoTime() - unregistered) / 1_000_000);
         String newAgent = bob.jsonCli("agent", "register", "--room", ws.roomId(), "--capability", "shell")
                 .path("agent_id").asText();
         Eventually.await("the watch seeing bob's new agent appear", watch::stdoutSoFar,
