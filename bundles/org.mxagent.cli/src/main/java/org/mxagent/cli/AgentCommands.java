@@ -205,7 +205,7 @@ final class AgentCommands {
                 boolean published = Json.flag(tool, "published");
                 table.row(Json.string(agent, "agent_id"), Json.string(tool, "tool"),
                         published ? Json.string(tool, "input_summary") : "?",
-                        published ? Json.string(tool, "description") : "(not described: no tool.v1 from its account)");
+                        published ? Json.string(tool, "description") : "(not described: no tool.v1 counts for it)");
             }
         }
         return table.isEmpty() ? "no tools advertised in " + Json.string(result, "room_id") + "\n" : table.render();

@@ -37,7 +37,9 @@ class WorkspaceSurfaceTest {
 
     @Test
     void attachToolsDiffFormatsTrustAdviceAndWatch() throws Exception {
+        long started = System.nanoTime();
         SharedWorkspace ws = SharedWorkspace.create(e2e);
+        phase("two runtimes in one workspace", started);
         AgentRuntime alice = ws.alice();
         AgentRuntime bob = ws.bob();
 
@@ -74,6 +76,7 @@ class WorkspaceSurfaceTest {
         assertTrue(statusText.out().contains("https://git.example.org/team/proj.git, branch main, commit "
                 + head.substring(0, 12)), statusText::toString);
 
+        phase("attach and status", started);
         // agent tools: bob's agent from alice's side; pytest@8.0 is only advertised, read_file is a built-in
         // tool his runtime offers and describes in tool.v1.
         JsonNode tools = Eventually.within(Duration.ofSeconds(60)).until("alice listing bob's tools with read_file",
@@ -90,7 +93,12 @@ class WorkspaceSurfaceTest {
         assertTrue(toolTable.stdoutLines().get(0).startsWith("AGENT"), toolTable::toString);
         assertTrue(toolTable.out().contains("pytest@8.0"), toolTable::toString);
         alice.cli("agent", "tools", "--room", ws.roomId(), "--agent", "agt_01HZY3M6W8K9Q2R4T5V7X9Z1ZZ").assertExit(3);
+        CliResult gogoTools = alice.shell("agent:tools --agent " + ws.bobAgent() + " '" + ws.roomId() + "'")
+                .assertSuccess();
+        assertTrue(gogoTools.out().contains(ws.bobAgent() + "  read_file@1.0.0  (") && gogoTools.out().contains(
+                "path:string"), gogoTools::toString);
 
+        phase("agent tools", started);
         // share diff --format: alice shares summaries of her change, bob fetches exactly what git prints.
         Files.writeString(repo.resolve("a.txt"), "one\nTWO\nthree\n");
         for (String format : List.of("stat", "name-only")) {
@@ -103,6 +111,7 @@ class WorkspaceSurfaceTest {
             assertEquals(git(repo, "diff", "--" + format, "HEAD") + "\n", fetched.stdout(), fetched::toString);
         }
 
+        phase("share diff formats", started);
         // trust publish / trust state: advice only; bob's own trust store is not touched.
         String bobKey = alice.jsonCli("agent", "show", ws.bobAgent()).path("signing_key_id").asText();
         alice.cli("trust", "approve", "--agent", ws.bobAgent(), "--key", bobKey).assertSuccess();
@@ -122,7 +131,15 @@ class WorkspaceSurfaceTest {
         CliResult adviceText = bob.cli("trust", "state", "--room", ws.roomId()).assertSuccess();
         assertTrue(adviceText.out().startsWith("ADVISORY trust.v1 state of " + ws.roomId()), adviceText::toString);
         assertEquals(0, bob.jsonCli("trust", "list").path("entries").size(), "advice never becomes trust");
+        CliResult gogoAdvice = bob.shell("trust:state '" + ws.roomId() + "'").assertSuccess();
+        assertTrue(gogoAdvice.out().contains(ws.bobAgent() + "|" + bobKey + "  trusted  by " + ws.aliceUser().userId()
+                + "  local: none"), gogoAdvice::toString);
+        CliResult gogoAttach = alice.shell("mx:workspace-attach --project-id gogo '" + ws.roomId() + "' " + repo)
+                .assertSuccess();
+        assertTrue(gogoAttach.out().contains("\"state_rev\":2") && gogoAttach.out().contains("\"project_id\":\"gogo\""),
+                gogoAttach::toString);
 
+        phase("trust publish and state", started);
         // workspace status --watch: bob's agent goes away, a new one appears; the end of stdin ends the watch.
         PendingCli watch = alice.cliPiped("workspace", "status", "--room", ws.roomId(), "--watch");
         Eventually.await("the watch printing the status", watch::stdoutSoFar,
@@ -142,6 +159,12 @@ class WorkspaceSurfaceTest {
         watch.closeStdin();
         CliResult watched = watch.await(Duration.ofSeconds(30));
         watched.assertSuccess();
+        phase("watch", started);
+    }
+
+    private static void phase(String what, long startedNanos) {
+        System.out.printf("WorkspaceSurfaceTest: %s done at %d ms%n", what, (System.nanoTime() - startedNanos)
+                / 1_000_000);
     }
 
     private static Optional<JsonNode> tool(JsonNode tools, String key) {

@@ -117,7 +117,7 @@ final class TextFormat {
                     out.append('(').append(SchemaSummary.of(offer.published().get().inputSchema())).append(")  ")
                             .append(offer.published().get().description());
                 } else {
-                    out.append("(not described: no tool.v1 from the agent's account)");
+                    out.append("(not described: no tool.v1 counts for it)");
                 }
                 out.append('\n');
             }
