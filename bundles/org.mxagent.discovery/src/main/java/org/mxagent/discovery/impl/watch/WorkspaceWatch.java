@@ -1,10 +1,12 @@
 package org.mxagent.discovery.impl.watch;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.mxagent.discovery.api.DiscoveryException;
 import org.mxagent.discovery.api.DiscoveryException.Kind;
 import org.mxagent.discovery.api.WorkspaceService;
 import org.mxagent.discovery.api.WorkspaceStatus;
+import org.mxagent.discovery.impl.liveness.LivenessRule;
 import org.mxagent.discovery.impl.liveness.LivenessTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,19 +24,20 @@ public final class WorkspaceWatch {
 
     private final WorkspaceService workspaces;
     private final RoomActivity activity;
-    private final LivenessTracker liveness;
+    private final Supplier<LivenessRule> rule;
     private final Clock clock;
 
     @Activate
     public WorkspaceWatch(@Reference WorkspaceService workspaces, @Reference RoomActivity activity,
             @Reference LivenessTracker liveness) {
-        this(workspaces, activity, liveness, Clock.systemUTC());
+        this(workspaces, activity, liveness::rule, Clock.systemUTC());
     }
 
-    WorkspaceWatch(WorkspaceService workspaces, RoomActivity activity, LivenessTracker liveness, Clock clock) {
+    /** @param rule the liveness rule in force (it may be reconfigured between looks) */
+    WorkspaceWatch(WorkspaceService workspaces, RoomActivity activity, Supplier<LivenessRule> rule, Clock clock) {
         this.workspaces = workspaces;
         this.activity = activity;
-        this.liveness = liveness;
+        this.rule = rule;
         this.clock = clock;
     }
 
@@ -53,7 +56,7 @@ public final class WorkspaceWatch {
             if (!digest.equals(seen)) {
                 return new Change(digest, true, status);
             }
-            long wakeAt = Math.min(deadline, WatchView.nextLivenessChange(status, liveness.rule(), now));
+            long wakeAt = Math.min(deadline, WatchView.nextLivenessChange(status, rule.get(), now));
             if (wakeAt <= now) {
                 return new Change(digest, false, status);
             }
