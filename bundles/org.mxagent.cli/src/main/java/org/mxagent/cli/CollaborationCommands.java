@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The groups for working together in workspaces: {@code workspace}, {@code agent}, {@code share}, {@code trust}.
+ * The groups for working together in workspaces: {@code workspace}, {@code agent}, {@code share}, {@code trust}, {@code device}.
  * Each command checks its own operands (words after the command), so these commands may take some.
  */
 final class CollaborationCommands {
@@ -26,6 +26,8 @@ final class CollaborationCommands {
                 return ShareCommands.run(inv);
             case "trust":
                 return TrustCommands.run(inv);
+            case "device":
+                return DeviceCommands.run(inv);
             default:
                 throw new IllegalStateException("no handler for " + inv.line.command().path());
         }
@@ -37,6 +39,7 @@ final class CollaborationCommands {
         specs.addAll(AgentCommands.SPECS);
         specs.addAll(ShareCommands.SPECS);
         specs.addAll(TrustCommands.SPECS);
+        specs.addAll(DeviceCommands.SPECS);
         return List.copyOf(specs);
     }
 }

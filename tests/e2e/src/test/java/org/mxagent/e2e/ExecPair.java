@@ -43,7 +43,12 @@ final class ExecPair {
     }
 
     static ExecPair create(E2e e2e) {
-        SharedWorkspace ws = SharedWorkspace.create(e2e);
+        return create(e2e, false);
+    }
+
+    /** As {@link #create(E2e)}, in a workspace created with {@code --e2ee on} when {@code e2ee} is set. */
+    static ExecPair create(E2e e2e, boolean e2ee) {
+        SharedWorkspace ws = SharedWorkspace.create(e2e, e2ee);
         Eventually.await("alice lists bob's agent", () -> ws.alice().jsonCli("agent", "list", "--room", ws.roomId()),
                 listing -> SharedWorkspace.agent(listing, ws.bobAgent()).isPresent());
         Eventually.await("bob lists alice's agent", () -> ws.bob().jsonCli("agent", "list", "--room", ws.roomId()),

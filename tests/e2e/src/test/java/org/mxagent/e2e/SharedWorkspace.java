@@ -22,7 +22,12 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         String roomId, String alias, String aliceAgent, String bobAgent) {
 
     static SharedWorkspace create(E2e e2e) {
-        return create(e2e, List.of());
+        return create(e2e, false, List.of());
+    }
+
+    /** As {@link #create(E2e)}; with {@code e2ee} the workspace is created with {@code --e2ee on}. */
+    static SharedWorkspace create(E2e e2e, boolean e2ee) {
+        return create(e2e, e2ee, List.of());
     }
 
     /**
@@ -30,10 +35,10 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
      * period they send heartbeats at and advertise, which scales when others see them stale and offline.
      */
     static SharedWorkspace create(E2e e2e, String heartbeatInterval) {
-        return create(e2e, List.of("--heartbeat-interval", heartbeatInterval));
+        return create(e2e, false, List.of("--heartbeat-interval", heartbeatInterval));
     }
 
-    private static SharedWorkspace create(E2e e2e, List<String> registerOptions) {
+    private static SharedWorkspace create(E2e e2e, boolean e2ee, List<String> registerOptions) {
         MatrixUser aliceUser = e2e.user("alice");
         MatrixUser bobUser = e2e.user("bob");
         List<AgentRuntime> runtimes = e2e.started("alice", "bob");
@@ -46,7 +51,7 @@ record SharedWorkspace(MatrixUser aliceUser, MatrixUser bobUser, AgentRuntime al
         String server = aliceUser.userId().substring(aliceUser.userId().indexOf(':') + 1);
         String alias = "#" + localPart + ":" + server;
         JsonNode created = alice.jsonCli("workspace", "create", "--alias", localPart, "--name", "e2e " + localPart,
-                "--visibility", "public", "--project-id", localPart);
+                "--visibility", "public", "--project-id", localPart, "--e2ee", e2ee ? "on" : "off");
         String roomId = created.path("room_id").asText();
         assertTrue(roomId.startsWith("!"), created::toString);
         assertEquals(alias, created.path("alias").asText(), created::toString);

@@ -29,12 +29,16 @@ import java.util.concurrent.TimeUnit;
  *     and interactive (stdin open: 50 ms flush), and its ratio to the floor; and a whole {@code true} round trip;</li>
  * <li>PTY keystroke → echo: one byte as a signed {@code exec.stdin} → the remote PTY's echo back;</li>
  * <li>bulk: a remote {@code cat} of a 50 MB file (text and random bytes): MB/s, timeline chunks, artifact;</li>
- * <li>CLI overhead: {@code mx-agent exec -- true} as a process vs the same exec over the socket directly.</li>
+ * <li>CLI overhead: {@code mx-agent exec -- true} as a process vs the same exec over the socket directly;</li>
+ * <li>E2EE: first output and the whole exec in the plaintext and the encrypted workspace, interleaved sample by
+ *     sample so both see the same load, and their ratio.</li>
  * </ol>
+ * {@code -Dbench.only=e2ee} runs only the last one.
  */
 public final class ExecBench {
     private final int samples = Integer.getInteger("bench.samples", 30);
     private final int bulkMb = Integer.getInteger("bench.bulk.mb", 50);
+    private final String only = System.getProperty("bench.only", "");
     private final Path demo = Path.of(System.getProperty("bench.demo", ".demo"));
     private final Path cli = Path.of(System.getProperty("bench.cli", "mx-agent"));
     private final Map<String, String> setup;
@@ -51,8 +55,13 @@ public final class ExecBench {
 
     private void run() throws Exception {
         String homeserver = require("MX_AGENT_TEST_HOMESERVER");
-        System.out.printf(Locale.ROOT, "bench/exec: %d samples per latency, %d MB bulk, room %s, target %s%n%n",
-                samples, bulkMb, setup.get("ROOM"), setup.get("BOB_AGENT"));
+        System.out.printf(Locale.ROOT, "bench/exec: %d samples per latency, %d MB bulk, room %s, target %s;"
+                + " encrypted room %s, target %s%n%n", samples, bulkMb, setup.get("ROOM"), setup.get("BOB_AGENT"),
+                setup.get("E2EE_ROOM"), setup.get("E2EE_BOB_AGENT"));
+        if (only.equals("e2ee")) {
+            e2ee();
+            return;
+        }
         Stats floor = new MatrixFloor(URI.create(homeserver), require("MX_AGENT_TEST_REGISTRATION_SECRET"))
                 .measure(samples);
         Stats batch = firstOutput(false);
@@ -73,13 +82,62 @@ public final class ExecBench {
         bulk("random bytes", randomFile());
         System.out.println("(5) CLI overhead");
         cliOverhead();
+        e2ee();
     }
 
     private ObjectNode execParams(List<String> argv) {
-        ObjectNode params = Ipc.JSON.createObjectNode().put("room", setup.get("ROOM")).put("agent",
-                setup.get("BOB_AGENT")).put("cwd", setup.get("WORK"));
+        return execParams(setup.get("ROOM"), setup.get("BOB_AGENT"), argv);
+    }
+
+    private ObjectNode execParams(String room, String agent, List<String> argv) {
+        ObjectNode params = Ipc.JSON.createObjectNode().put("room", room).put("agent", agent)
+                .put("cwd", setup.get("WORK"));
         argv.forEach(params.putArray("argv")::add);
         return params;
+    }
+
+    /**
+     * Exec in the plaintext workspace and in the encrypted one, alternating which goes first, so that both see
+     * the same load on a shared machine: first output ({@code echo x}, batch) and the whole exec of {@code true}.
+     * The encrypted path adds Megolm encryption of every event sent (request, accepted, chunk, finished; a new
+     * room key is shared over Olm when the outbound session rotates) and decryption at each sync.
+     */
+    private void e2ee() throws IOException {
+        Stats[] first = {new Stats(), new Stats()};
+        Stats[] whole = {new Stats(), new Stats()};
+        String[][] targets = {{setup.get("ROOM"), setup.get("BOB_AGENT")},
+            {setup.get("E2EE_ROOM"), setup.get("E2EE_BOB_AGENT")}};
+        try (Ipc ipc = new Ipc(socket)) {
+            for (int i = 0; i < samples + 2; i++) {
+                for (int k = 0; k < 2; k++) {
+                    int which = (i + k) % 2;
+                    long started = System.nanoTime();
+                    long[] seen = {0};
+                    check(ipc.exec(execParams(targets[which][0], targets[which][1], List.of("echo", "x")), frame -> {
+                        if (seen[0] == 0 && "stdout".equals(frame.path("stream").asText())) {
+                            seen[0] = System.nanoTime();
+                        }
+                    }), 0);
+                    long firstNanos = seen[0] - started;
+                    started = System.nanoTime();
+                    check(ipc.exec(execParams(targets[which][0], targets[which][1], List.of("true")), frame -> { }),
+                            0);
+                    if (i >= 2) {
+                        first[which].add(firstNanos);
+                        whole[which].add(System.nanoTime() - started);
+                    }
+                }
+            }
+        }
+        System.out.println("(6) E2EE: plaintext vs encrypted workspace, interleaved");
+        System.out.println("    first output, plaintext  " + first[0].summary());
+        System.out.println("    first output, encrypted  " + first[1].summary());
+        System.out.println("    whole exec, plaintext    " + whole[0].summary());
+        System.out.println("    whole exec, encrypted    " + whole[1].summary());
+        System.out.printf(Locale.ROOT, "    encrypted / plaintext: first output p50 %.2fx p99 %.2fx (+%.1f ms p50);"
+                + " whole exec p50 %.2fx p99 %.2fx%n", first[1].p(50) / first[0].p(50),
+                first[1].p(99) / first[0].p(99), first[1].p(50) - first[0].p(50), whole[1].p(50) / whole[0].p(50),
+                whole[1].p(99) / whole[0].p(99));
     }
 
     private Stats firstOutput(boolean interactive) throws IOException {
@@ -311,7 +369,7 @@ public final class ExecBench {
             }
         }
         List<String> missing = new ArrayList<>();
-        for (String key : List.of("ROOM", "BOB_AGENT", "WORK")) {
+        for (String key : List.of("ROOM", "BOB_AGENT", "WORK", "E2EE_ROOM", "E2EE_BOB_AGENT")) {
             if (!values.containsKey(key)) {
                 missing.add(key);
             }

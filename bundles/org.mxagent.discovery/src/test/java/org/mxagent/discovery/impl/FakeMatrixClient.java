@@ -50,6 +50,17 @@ public final class FakeMatrixClient implements MatrixClient {
     }
 
     @Override
+    public String newTransactionId() {
+        return "txn";
+    }
+
+    @Override
+    public String sendEvent(String roomId, String type, String transactionId, ObjectNode content)
+            throws MatrixException {
+        throw unsupported();
+    }
+
+    @Override
     public String putState(String roomId, String type, String stateKey, ObjectNode content) throws MatrixException {
         throw unsupported();
     }

@@ -33,6 +33,11 @@ public @interface ExecConfig {
             min = "0")
     long running_state_delay_ms() default 500;
 
+    @AttributeDefinition(description = "Milliseconds an output chunk or control frame keeps being retried, under "
+            + "one transaction id, while the homeserver is unreachable or answers 5xx (e.g. restarting); past it the "
+            + "event is given up and the requester sees a gap", min = "0")
+    long send_retry_window_ms() default 600_000;
+
     @AttributeDefinition(description = "Add offered tools (name@version) to the hosted agents' agent.v1.tools")
     boolean advertise_tools() default true;
 }

@@ -2,6 +2,7 @@ package org.mxagent.exec.impl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import org.mxagent.exec.impl.requester.ResultGate;
 import org.mxagent.exec.impl.requester.ResultRouter;
 import org.mxagent.exec.impl.requester.Session;
 import org.mxagent.exec.impl.requester.Sessions;
+import org.mxagent.exec.impl.requester.UndecryptableNotices;
 import org.mxagent.exec.impl.target.ArtifactUploader;
 import org.mxagent.exec.impl.target.CallRequestHandler;
 import org.mxagent.exec.impl.target.ControlHandler;
@@ -38,6 +40,7 @@ import org.mxagent.exec.impl.tools.ToolRunner;
 import org.mxagent.exec.impl.wire.Agents;
 import org.mxagent.exec.impl.wire.ClientRef;
 import org.mxagent.exec.impl.wire.SerialQueue;
+import org.mxagent.exec.impl.wire.SendRetry;
 import org.mxagent.exec.impl.wire.SignedSender;
 import org.mxagent.policy.api.Allowance;
 import org.mxagent.policy.api.AuditLog;
@@ -54,6 +57,8 @@ import org.mxagent.terminal.api.LocalExec;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.RoomEvent;
 import org.mxagent.transport.api.RoomEventListener;
+import org.mxagent.transport.api.e2ee.DecryptionFailure;
+import org.mxagent.transport.api.e2ee.UndecryptableEventListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -73,7 +78,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * (a pool for ordered send queues, tool calls and artifact work, and a timer) and stops them in
  * {@link #deactivate}, after telling every waiting CLI that the runtime stops.
  */
-@Component(service = {RoomEventListener.class, ExecDesk.class, HeldRequests.class}, immediate = true,
+@Component(service = {RoomEventListener.class, ExecDesk.class, HeldRequests.class,
+        UndecryptableEventListener.class}, immediate = true,
         configurationPid = ExecConfig.PID,
         property = {
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.EXEC_REQUEST,
@@ -90,13 +96,14 @@ import org.osgi.service.metatype.annotations.Designate;
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.CALL_RESPONSE,
             RoomEventListener.EVENT_TYPES + "=" + EventTypes.APPROVAL_REQUEST})
 @Designate(ocd = ExecConfig.class)
-public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests {
+public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests, UndecryptableEventListener {
     private final ClientRef client = new ClientRef();
     private final AtomicReference<DeviceCheck> devices = new AtomicReference<>(DeviceCheck.noneVerified());
     private final AtomicReference<HoldGates> holdGates = new AtomicReference<>(HoldGates.NONE);
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Sessions sessions;
+    private final UndecryptableNotices undecryptable;
     private final RunRegistry runs = new RunRegistry();
     private final InboundRouter inbound;
     private final ResultRouter results;
@@ -114,7 +121,8 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
         this.pool = Executors.newCachedThreadPool(threads("mx-agent exec"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("mx-agent exec timer"));
         Agents agents = new Agents(registry);
-        SignedSender sender = new SignedSender(client, signer);
+        SignedSender sender = new SignedSender(client, signer,
+                SendRetry.within(Duration.ofMillis(config.send_retry_window_ms())));
         this.sessions = new Sessions(timer, config.keep_finished_ms());
         ToolRunner tools = new ToolRunner(whiteboard.catalog(), pool, log);
 
@@ -133,10 +141,11 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
                 pool, timer, log, clock, config.requester_grace_ms(), config.frame_buffer_bytes(),
                 config.max_artifact_bytes());
         this.results = new ResultRouter(sessions);
+        this.undecryptable = new UndecryptableNotices(sessions);
         this.desk = new Desk(requester, agents, trust, policy, exec, whiteboard.catalog(), tools, runs,
                 config.artifact_scan_events());
-        log.info("remote exec ready (requester grace {} ms, attach window {} ms)", config.requester_grace_ms(),
-                config.attach_window_ms());
+        log.info("remote exec ready (requester grace {} ms, attach window {} ms, send retry window {} ms)",
+                config.requester_grace_ms(), config.attach_window_ms(), config.send_retry_window_ms());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -177,6 +186,12 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
         } else {
             results.accept(event);
         }
+    }
+
+    /** An event in an encrypted room that could not be decrypted: live sessions in that room are told why. */
+    @Override
+    public void onUndecryptable(RoomEvent event, DecryptionFailure failure) {
+        undecryptable.onUndecryptable(event, failure);
     }
 
     @Deactivate

@@ -16,9 +16,11 @@ import org.mxagent.protocol.api.event.ExecRequest;
  * @param env          the request's environment overrides (checked again against the allowance)
  * @param stdin        whether the caller will send input; without it a batch child's stdin is closed at once
  * @param pty          run on a PTY of this initial size; empty for batch mode with separate stdout/stderr pipes
+ * @param stream       output goes out live as chunks (the request's {@code stream}); false: the chunks carry only
+ *                     each stream's EOF marker and the whole output goes to the artifact (since 1.1)
  */
 public record ExecSpec(String invocationId, List<String> argv, Path cwd, Map<String, String> env, boolean stdin,
-        Optional<TerminalSize> pty) {
+        Optional<TerminalSize> pty, boolean stream) {
     public ExecSpec {
         Objects.requireNonNull(invocationId, "invocationId");
         argv = List.copyOf(argv);
@@ -33,6 +35,12 @@ public record ExecSpec(String invocationId, List<String> argv, Path cwd, Map<Str
         Objects.requireNonNull(pty, "pty");
     }
 
+    /** A streamed run (as before 1.1). */
+    public ExecSpec(String invocationId, List<String> argv, Path cwd, Map<String, String> env, boolean stdin,
+            Optional<TerminalSize> pty) {
+        this(invocationId, argv, cwd, env, stdin, pty, true);
+    }
+
     /** A batch run without input. */
     public static ExecSpec batch(String invocationId, List<String> argv, Path cwd) {
         return new ExecSpec(invocationId, argv, cwd, Map.of(), false, Optional.empty());
@@ -41,7 +49,8 @@ public record ExecSpec(String invocationId, List<String> argv, Path cwd, Map<Str
     /** The spec of a received {@code exec.request}; a PTY starts at {@link TerminalSize#DEFAULT}. */
     public static ExecSpec of(ExecRequest request) {
         return new ExecSpec(request.invocationId(), request.command(), Path.of(request.cwd()), request.env(),
-                request.stdin(), request.pty() ? Optional.of(TerminalSize.DEFAULT) : Optional.empty());
+                request.stdin(), request.pty() ? Optional.of(TerminalSize.DEFAULT) : Optional.empty(),
+                request.stream());
     }
 
     /**
@@ -50,5 +59,22 @@ public record ExecSpec(String invocationId, List<String> argv, Path cwd, Map<Str
      */
     public boolean interactive() {
         return pty.isPresent() || stdin;
+    }
+
+    /**
+     * Bytes of a stream sent as chunks, given the timeline budget: none without {@link #stream()}; all of a PTY's
+     * (someone is at the terminal: it must stay live, and the artifact past the budget is only a record); else the
+     * budget (past it the artifact carries the rest) (since 1.1).
+     */
+    public long chunkBudget(long timelineBudget) {
+        if (!stream) {
+            return 0;
+        }
+        return pty.isPresent() ? Long.MAX_VALUE : timelineBudget;
+    }
+
+    /** Bytes of a stream kept in memory before the whole log is spooled for an artifact (since 1.1). */
+    public long artifactThreshold(long timelineBudget) {
+        return stream ? timelineBudget : 0;
     }
 }

@@ -34,6 +34,7 @@ import org.mxagent.terminal.api.OutputSink;
 import org.mxagent.terminal.api.RunningExec;
 import org.mxagent.terminal.api.TerminalSize;
 import org.mxagent.terminal.api.stream.StreamChunker;
+import org.mxagent.terminal.api.stream.StreamSettings;
 import org.mxagent.terminal.api.stream.Ticker;
 import org.osgi.service.log.Logger;
 
@@ -179,9 +180,13 @@ final class ExecService implements LocalExec {
 
     private StreamPump pump(ExecSpec spec, StreamName stream, java.io.InputStream in, OutputCap cap,
             OutputSink sink) {
-        StreamChunker chunker = new StreamChunker(spec.invocationId(), stream, spec.interactive(), settings.stream(),
+        StreamSettings base = settings.stream();
+        long budget = base.timelineBudgetBytes();
+        StreamSettings chunking = new StreamSettings(base.maxChunkBytes(), base.interactiveFlush(), base.batchFlush(),
+                spec.chunkBudget(budget));
+        StreamChunker chunker = new StreamChunker(spec.invocationId(), stream, spec.interactive(), chunking,
                 sink.pacer(), ticker);
-        StreamLog streamLog = new StreamLog(spec.invocationId(), stream, settings.stream().timelineBudgetBytes(),
+        StreamLog streamLog = new StreamLog(spec.invocationId(), stream, spec.artifactThreshold(budget),
                 settings.spoolDir(), settings.zstdLevel(), settings.tailBytes());
         return new StreamPump(stream, in, chunker, streamLog, cap, sink, scheduler, ticker, log);
     }

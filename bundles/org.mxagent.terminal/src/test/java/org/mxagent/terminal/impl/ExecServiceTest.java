@@ -174,6 +174,28 @@ class ExecServiceTest {
     }
 
     @Test
+    void withoutStreamTheChunksCarryOnlyEofAndTheWholeOutputIsTheArtifact() throws Exception {
+        CollectingSink sink = new CollectingSink("inv_nostream");
+        RunningExec run = harness().service.start(new ExecSpec("inv_nostream", List.of("sh", "-c",
+                "echo small; echo warn >&2"), Path.of("/tmp"), Map.of(), false, Optional.empty(), false),
+                TestAllowances.none(), sink);
+        ExecResult result = result(run);
+        assertEquals(0, result.exitCode());
+        assertEquals("", sink.text(StreamName.STDOUT), "no output on the timeline");
+        assertEquals("", sink.text(StreamName.STDERR));
+        assertTrue(sink.ended(StreamName.STDOUT) && sink.ended(StreamName.STDERR), "each stream still ends");
+        assertTrue(sink.chunks().stream().allMatch(StreamChunk::eof), () -> "only EOF markers: " + sink.chunks());
+        assertEquals(2, result.artifacts().size(), "even a small output goes to the artifact");
+        for (SpooledLog artifact : result.artifacts()) {
+            try (InputStream in = new ZstdInputStream(Files.newInputStream(artifact.file()))) {
+                assertEquals(artifact.stream() == StreamName.STDOUT ? "small\n" : "warn\n",
+                        new String(in.readAllBytes(), UTF_8));
+            }
+            artifact.delete();
+        }
+    }
+
+    @Test
     void outputPastTheBudgetGoesToACompressedArtifact() throws Exception {
         harness = new ExecHarness(dir.resolve("spool"), Duration.ofSeconds(5),
                 new StreamSettings(1024, Duration.ofMillis(50), Duration.ofMillis(250), 4096),

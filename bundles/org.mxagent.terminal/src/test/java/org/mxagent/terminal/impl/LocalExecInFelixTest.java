@@ -99,8 +99,9 @@ class LocalExecInFelixTest {
         Sink ptySink = new Sink();
         Object size = type("org.mxagent.terminal.api.TerminalSize").getMethod("of", int.class, int.class)
                 .invoke(null, 21, 77);
-        Object pty = type("org.mxagent.terminal.api.ExecSpec").getConstructors()[0].newInstance("inv_osgi_pty",
-                List.of("sh", "-c", "stty size; tty"), Path.of("/tmp"), Map.of(), false, Optional.of(size));
+        Object pty = type("org.mxagent.terminal.api.ExecSpec").getConstructor(String.class, List.class, Path.class,
+                Map.class, boolean.class, Optional.class, boolean.class).newInstance("inv_osgi_pty",
+                List.of("sh", "-c", "stty size; tty"), Path.of("/tmp"), Map.of(), false, Optional.of(size), true);
         Object ptyResult = run(localExec, pty, allowance, ptySink);
         assertEquals(0, call(ptyResult, "exitCode"));
         assertTrue(ptySink.text("pty").contains("21 77"), ptySink.text("pty"));

@@ -21,8 +21,10 @@ import org.mxagent.protocol.api.event.StreamName;
 import org.mxagent.terminal.api.ExecResult;
 import org.mxagent.terminal.api.ExecSpec;
 import org.mxagent.terminal.api.RunningExec;
+import org.mxagent.terminal.api.SpooledLog;
 import org.mxagent.terminal.api.TerminalSize;
 import org.mxagent.terminal.api.Termination;
+import org.mxagent.terminal.api.stream.StreamSettings;
 
 /** Real PTY runs through pty4j: size and resize as the child sees them, Ctrl-C, raw bytes, base64 chunks. */
 @Timeout(60)
@@ -47,6 +49,28 @@ class PtyExecTest {
 
     private static ExecResult result(RunningExec run) throws Exception {
         return run.onFinished().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aPtyStaysLivePastTheTimelineBudget() throws Exception {
+        harness = new ExecHarness(dir.resolve("spool"), Duration.ofSeconds(5),
+                new StreamSettings(1024, Duration.ofMillis(50), Duration.ofMillis(250), 4096),
+                Map.of("PATH", ExecHarness.PATH));
+        CollectingSink sink = new CollectingSink("inv_ptybig");
+        RunningExec run = harness.service.start(new ExecSpec("inv_ptybig", List.of("sh", "-c",
+                "seq 1 5000; read line; echo after-$line"), Path.of("/tmp"), Map.of(), true,
+                Optional.of(TerminalSize.of(24, 80))), TestAllowances.none(), sink);
+        sink.await(StreamName.PTY, "5000", WAIT);
+        run.writeStdin("typed\n".getBytes(UTF_8));
+        sink.await(StreamName.PTY, "after-typed", WAIT);
+        ExecResult result = result(run);
+        assertEquals(0, result.exitCode());
+        long live = sink.text(StreamName.PTY).getBytes(UTF_8).length;
+        assertTrue(live > 4096, "well past the 4 KiB budget: " + live);
+        assertEquals(result.stdoutBytes(), live, "every byte went out live");
+        for (SpooledLog artifact : result.artifacts()) {
+            artifact.delete();
+        }
     }
 
     @Test

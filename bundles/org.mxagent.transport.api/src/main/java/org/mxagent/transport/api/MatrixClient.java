@@ -26,6 +26,20 @@ public interface MatrixClient {
      */
     String sendEvent(String roomId, String type, ObjectNode content) throws MatrixException;
 
+    /**
+     * A fresh transaction id for {@link #sendEvent(String, String, String, ObjectNode)}, unique for this session
+     * (since 1.3).
+     */
+    String newTransactionId();
+
+    /**
+     * Sends a timeline event under the caller's transaction id (from {@link #newTransactionId()}), so a caller
+     * that retries after this method failed (e.g. the homeserver restarted for longer than the transport's own
+     * retries) can reuse it: the homeserver stores the event once and answers every retry with the same event id
+     * (since 1.3). Encryption as for {@link #sendEvent(String, String, ObjectNode)}.
+     */
+    String sendEvent(String roomId, String type, String transactionId, ObjectNode content) throws MatrixException;
+
     /** Puts a state event and returns its event id. */
     String putState(String roomId, String type, String stateKey, ObjectNode content) throws MatrixException;
 

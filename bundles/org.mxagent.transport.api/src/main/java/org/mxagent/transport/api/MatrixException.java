@@ -44,6 +44,17 @@ public class MatrixException extends Exception {
         return status == 429 || "M_LIMIT_EXCEEDED".equals(errcode);
     }
 
+    /**
+     * A failure that may go away by itself, so the same request may be tried again later: the homeserver (or, for
+     * an encrypted send, a key query on it) could not be reached (connection refused or reset, timeout: a
+     * restart), answered 5xx, or rate-limited the request (since 1.3). Local failures (not logged in, cannot
+     * encrypt, interrupted) are not transient.
+     */
+    public boolean isTransient() {
+        return isRateLimited() || status >= 500 || status == 0 && getCause() instanceof java.io.IOException
+                || getCause() instanceof MatrixException cause && cause.isTransient();
+    }
+
     public boolean isUnknownToken() {
         return "M_UNKNOWN_TOKEN".equals(errcode);
     }

@@ -6,6 +6,10 @@
  * <p>1.1: {@link org.mxagent.transport.api.RoomEvent#isDecrypted()} and
  * {@link org.mxagent.transport.api.RoomEvent#decryption()} for events an end-to-end encryption machine
  * ({@code org.mxagent.transport.api.e2ee}) decrypted.
+ *
+ * <p>1.3: {@link org.mxagent.transport.api.MatrixClient#sendEvent(String, String, String,
+ * com.fasterxml.jackson.databind.node.ObjectNode)} with the caller's transaction id, and
+ * {@link org.mxagent.transport.api.MatrixException#isTransient()}.
  */
 @Export
 @Version("1.3.0")

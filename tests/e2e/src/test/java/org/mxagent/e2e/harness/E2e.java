@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,13 +33,24 @@ public final class E2e implements AfterTestExecutionCallback, AfterEachCallback 
     private static final int LOG_LINES = 80;
 
     private final List<AgentRuntime> runtimes = new CopyOnWriteArrayList<>();
+    private final Supplier<Homeserver> homeservers;
     private volatile Homeserver homeserver;
 
-    /** The dev homeserver (fails the test if its environment variables are not set). */
+    /** Fixtures on the shared dev homeserver (from the environment). */
+    public E2e() {
+        this(Homeserver::fromEnvironment);
+    }
+
+    /** Fixtures on another homeserver, e.g. a test's {@link PrivateHomeserver}; asked for on first use. */
+    public E2e(Supplier<Homeserver> homeservers) {
+        this.homeservers = homeservers;
+    }
+
+    /** The homeserver of this test (the dev one fails the test if its environment variables are not set). */
     public Homeserver homeserver() {
         Homeserver current = homeserver;
         if (current == null) {
-            current = Homeserver.fromEnvironment();
+            current = homeservers.get();
             homeserver = current;
         }
         return current;

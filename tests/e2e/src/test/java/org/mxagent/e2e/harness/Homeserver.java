@@ -136,6 +136,25 @@ public final class Homeserver {
         }
     }
 
+    /** The bytes the media repository holds for {@code mxc://server/id}, as the user downloads them. */
+    public byte[] download(MatrixUser user, String mxcUri) {
+        String serverAndId = mxcUri.substring("mxc://".length());
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/_matrix/client/v1/media/download/" + serverAndId))
+                .timeout(TIMEOUT).header("Authorization", "Bearer " + user.accessToken()).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionFailedError("download " + mxcUri + " -> HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionFailedError("cannot download " + mxcUri + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionFailedError("interrupted downloading " + mxcUri, e);
+        }
+    }
+
     /** {@code prefix-<time><counter><random>}: lower case, valid as a Matrix localpart, unique across runs. */
     public String uniqueName(String prefix) {
         byte[] noise = new byte[3];

@@ -84,8 +84,9 @@ final class DeviceIpcMethods {
     }
 
     /**
-     * {@code device.verify.start {user_id, device_id, request?=true, wait_ms?=60000}} (or {@code {transaction_id}}
+     * {@code device.verify.start {user_id, device_id, request?=true, wait_ms?=50000}} (or {@code {transaction_id}}
      * to accept an incoming one): streams the verification once, then again when the SAS appears, and returns it.
+     * The wait stays under the daemon's 60 s budget for one call, so a missing SAS is answered, not cut off.
      */
     @Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=device.verify.start")
     public static final class StartMethod implements IpcMethod {
@@ -105,7 +106,7 @@ final class DeviceIpcMethods {
                                 params.path("request").asBoolean(true));
                 call.stream(VerificationText.json(info));
                 VerificationInfo withSas = verification.await(info.transactionId(), VerificationInfo::hasSas,
-                        Duration.ofMillis(params.path("wait_ms").asLong(60_000)));
+                        Duration.ofMillis(Math.min(params.path("wait_ms").asLong(50_000), 50_000)));
                 if (withSas.hasSas()) {
                     call.stream(VerificationText.json(withSas));
                 }
@@ -117,6 +118,26 @@ final class DeviceIpcMethods {
                 throw new IpcException(IpcException.FAILED, "interrupted while waiting for the short authentication"
                         + " string", IpcException.EXIT_FAILURE, null, e);
             }
+        }
+    }
+
+    /** {@code device.verify.list {}} → {@code {verifications: [...]}}: those in progress and recently ended. */
+    @Component(service = IpcMethod.class, property = IpcMethod.METHOD + "=device.verify.list")
+    public static final class VerificationListMethod implements IpcMethod {
+        private final DeviceVerification verification;
+
+        @Activate
+        public VerificationListMethod(@Reference DeviceVerification verification) {
+            this.verification = verification;
+        }
+
+        @Override
+        public JsonNode call(JsonNode params, IpcCall call) {
+            ObjectNode result = JsonNodeFactory.instance.objectNode();
+            result.withArray("verifications");
+            verification.verifications().forEach(v -> result.withArray("verifications")
+                    .add(VerificationText.json(v)));
+            return result;
         }
     }
 

@@ -33,21 +33,22 @@ record AgentProfile(String agentId, String kind, List<String> capabilities, List
                 Math.max(1, config.max_invocations()), config.heartbeat_interval_ms());
     }
 
-    AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev) {
+    AgentState state(MatrixSession session, LocalSigner signer, String status, long nowMillis, long stateRev,
+            int running) {
         AgentWorkspace workspace = cwd.isEmpty() && projectId.isEmpty() ? null
                 : new AgentWorkspace(emptyToNull(cwd), emptyToNull(projectId), null, Map.of());
         return new AgentState(agentId, kind, session.userId(), session.deviceId(), signer.keyId(),
-                signer.publicKeyBase64(), status, capabilities, tools, workspace, load(), nowMillis, stateRev,
+                signer.publicKeyBase64(), status, capabilities, tools, workspace, load(running), nowMillis, stateRev,
                 Map.of(HeartbeatInterval.FIELD, (JsonNode) ProtocolJson.nodes().numberNode(heartbeatIntervalMillis)));
     }
 
-    Heartbeat heartbeat(long nowMillis) {
-        return new Heartbeat(agentId, ONLINE, load(), nowMillis, Map.of());
+    Heartbeat heartbeat(long nowMillis, int running) {
+        return new Heartbeat(agentId, ONLINE, load(running), nowMillis, Map.of());
     }
 
-    /** Nothing runs invocations yet (no exec bundle): the real counter comes with it. */
-    private Load load() {
-        return new Load(0, maxInvocations, Map.of());
+    /** {@code running}: what the runtime runs now ({@link org.mxagent.discovery.api.InvocationLoad}). */
+    private Load load(int running) {
+        return new Load(Math.max(0, running), maxInvocations, Map.of());
     }
 
     private static String emptyToNull(String text) {

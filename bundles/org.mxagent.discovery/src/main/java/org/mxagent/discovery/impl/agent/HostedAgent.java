@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.mxagent.discovery.api.AgentRegistry;
 import org.mxagent.discovery.impl.liveness.HeartbeatInterval;
+import org.mxagent.discovery.api.InvocationLoad;
 import org.mxagent.discovery.impl.liveness.LivenessJudge;
 import org.mxagent.protocol.api.Ids;
 import org.mxagent.protocol.api.event.AgentState;
@@ -55,6 +56,7 @@ public final class HostedAgent {
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService scheduler;
     private Publication current;
+    private volatile InvocationLoad load;
 
     @Activate
     public HostedAgent(AgentConfig config, Map<String, Object> properties, @Reference LocalSigner signer,
@@ -97,6 +99,24 @@ public final class HostedAgent {
         publication.future = scheduler.scheduleWithFixedDelay(publication::tick, 0, heartbeatMillis,
                 TimeUnit.MILLISECONDS);
         current = publication;
+    }
+
+    /** The running-invocations counter (the exec bundle); without it the agent publishes 0. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLoad(InvocationLoad counter) {
+        load = counter;
+    }
+
+    void unbindLoad(InvocationLoad counter) {
+        if (load == counter) {
+            load = null;
+        }
+    }
+
+    private int running() {
+        InvocationLoad counter = load;
+        return counter == null ? 0 : counter.running();
     }
 
     synchronized void unbindClient(MatrixClient client) {
@@ -155,7 +175,8 @@ public final class HostedAgent {
                 if (stateRev < 0 || now - statePublishedAt >= refreshMillis) {
                     publishState(AgentProfile.ONLINE, now);
                 } else {
-                    client.sendEvent(roomId(), EventTypes.HEARTBEAT, ProtocolCodec.encode(profile.heartbeat(now)));
+                    client.sendEvent(roomId(), EventTypes.HEARTBEAT,
+                            ProtocolCodec.encode(profile.heartbeat(now, running())));
                 }
                 if (lastFailure != null) {
                     log.info("agent {}: publishing in {} works again", profile.agentId(), room);
@@ -193,7 +214,7 @@ public final class HostedAgent {
             } else {
                 stateRev++;
             }
-            AgentState state = profile.state(client.session(), signer, status, now, stateRev);
+            AgentState state = profile.state(client.session(), signer, status, now, stateRev, running());
             client.putState(target, EventTypes.AGENT, profile.agentId(), ProtocolCodec.encode(state));
             statePublishedAt = now;
             log.debug("agent {}: published agent.v1 rev {} in {}", profile.agentId(), stateRev, target);

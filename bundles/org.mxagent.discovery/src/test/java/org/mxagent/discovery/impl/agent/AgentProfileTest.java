@@ -47,7 +47,7 @@ class AgentProfileTest {
     void agentStateCarriesTheSessionTheKeyAndTheProfile() throws Exception {
         AgentProfile profile = new AgentProfile("agt_X", "claude", List.of("shell"), List.of("run_tests@1"), "/src",
                 "", 2, 30_000);
-        AgentState state = profile.state(session, signer, AgentProfile.ONLINE, 1234, 7);
+        AgentState state = profile.state(session, signer, AgentProfile.ONLINE, 1234, 7, 0);
         assertEquals("@a:hs", state.matrixUserId());
         assertEquals("DEV1", state.deviceId());
         assertEquals(key.keyId(), state.signingKeyId());
@@ -65,23 +65,26 @@ class AgentProfileTest {
     @Test
     void withoutCwdOrProjectTheWorkspaceIsNull() {
         AgentState state = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 1, 30_000).state(session,
-                signer, "online", 1, 0);
+                signer, "online", 1, 0, 2);
         assertNull(state.workspace());
+        assertEquals(2, state.load().runningInvocations(), "the runtime's real count");
     }
 
     @Test
     void heartbeatsSayOnlineWithTheLoad() {
-        Heartbeat heartbeat = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 4, 30_000).heartbeat(99);
+        Heartbeat heartbeat = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 4, 30_000)
+                .heartbeat(99, 3);
         assertEquals("agt_X", heartbeat.agentId());
         assertEquals("online", heartbeat.status());
         assertEquals(99, heartbeat.ts());
         assertEquals(4, heartbeat.load().maxInvocations());
+        assertEquals(3, heartbeat.load().runningInvocations(), "the runtime's real count");
     }
 
     @Test
     void agentStateAdvertisesTheHeartbeatPeriodAsAnAdditiveField() throws Exception {
         AgentState state = new AgentProfile("agt_X", "generic", List.of(), List.of(), "", "", 1, 2_000).state(session,
-                signer, "online", 1, 0);
+                signer, "online", 1, 0, 0);
         ObjectNode wire = ProtocolCodec.encode(state);
         assertEquals(2_000, wire.path("heartbeat_interval_ms").asLong(), wire::toString);
         AgentState decoded = ProtocolCodec.decode(AgentState.class, wire);

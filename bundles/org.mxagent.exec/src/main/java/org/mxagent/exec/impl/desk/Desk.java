@@ -216,6 +216,7 @@ public final class Desk implements ExecDesk {
         description.put("sha256", download.artifact().sha256());
         description.put("sha256_verified", true);
         description.put("mxc_uri", download.artifact().mxcUri());
+        description.put("encrypted", download.artifact().encryptedFile().isPresent());
         return new Artifact(description, download.rawLog());
     }
 

@@ -415,9 +415,12 @@ public final class RemoteExecSession extends Session {
         }
     }
 
+    /** Sends a control frame, retried through a homeserver outage under one transaction id (the queue waits). */
     private void send(SignedEvent event) {
         try {
-            services.sender().send(roomId, event);
+            services.sender().sendRetrying(roomId, event, (failures, failure, waitMillis) -> services.log().warn(
+                    "invocation {}: sending {} failed ({}), retrying with the same transaction id in {} ms",
+                    invocationId(), event.type(), failure.getMessage(), waitMillis));
         } catch (MatrixException | CanonicalJsonException | RuntimeException e) {
             services.log().warn("invocation {}: could not send {}: {}", invocationId(), event.type(), e.getMessage(),
                     e);

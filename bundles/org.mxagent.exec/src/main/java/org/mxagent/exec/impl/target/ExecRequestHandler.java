@@ -158,7 +158,8 @@ public final class ExecRequestHandler {
         }
         try {
             ExecSpec spec = new ExecSpec(request.invocationId(), request.command(), Path.of(request.cwd()),
-                    request.env(), request.stdin(), request.pty() ? Optional.of(ptySize(request)) : Optional.empty());
+                    request.env(), request.stdin(), request.pty() ? Optional.of(ptySize(request)) : Optional.empty(),
+                    request.stream());
             RunningExec running = exec.start(spec, allowance, run);
             run.started(running);
             log.info("invocation {} from {} ({}) running as pid {}: {} in {} (sandbox {}, timeout {} ms)",

@@ -58,6 +58,7 @@ public final class ExecRun implements OutputSink {
     private final InvocationStates.Tracker state;
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final AtomicLong sendFailures = new AtomicLong();
+    private final AtomicLong sendRetries = new AtomicLong();
     private final Instant startedAt;
     private volatile RunningExec running;
     private volatile String phase = "starting";
@@ -204,6 +205,7 @@ public final class ExecRun implements OutputSink {
         }
         node.put("send_backlog", outbox.backlog());
         node.put("send_failures", sendFailures.get());
+        node.put("send_retries", sendRetries.get());
         return node;
     }
 
@@ -272,9 +274,15 @@ public final class ExecRun implements OutputSink {
         return Integer.valueOf(0).equals(result.exitCode()) ? InvocationStatus.SUCCEEDED : InvocationStatus.FAILED;
     }
 
+    /** Sends one event, retried through a homeserver outage under one transaction id (the queue waits). */
     private void send(SignedEvent event) {
         try {
-            services.sender().send(roomId, event);
+            services.sender().sendRetrying(roomId, event, (failures, failure, waitMillis) -> {
+                sendRetries.incrementAndGet();
+                services.log().warn("invocation {}: sending {} failed ({}), retrying with the same transaction id "
+                        + "in {} ms (attempt {})", invocationId(), event.type(), failure.getMessage(), waitMillis,
+                        failures + 1);
+            });
         } catch (MatrixException | CanonicalJsonException | RuntimeException e) {
             long failures = sendFailures.incrementAndGet();
             if (failures == 1 || Long.bitCount(failures) == 1) {

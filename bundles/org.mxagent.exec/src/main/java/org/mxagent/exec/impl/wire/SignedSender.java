@@ -19,15 +19,32 @@ public final class SignedSender {
 
     private final ClientRef client;
     private final LocalSigner signer;
+    private final SendRetry retry;
 
-    public SignedSender(ClientRef client, LocalSigner signer) {
+    public SignedSender(ClientRef client, LocalSigner signer, SendRetry retry) {
         this.client = client;
         this.signer = signer;
+        this.retry = retry;
     }
 
-    /** Signs and sends {@code event} (any signature it carries is replaced); returns the event id. */
+    /**
+     * Signs and sends {@code event} (any signature it carries is replaced); returns the event id. Only the
+     * transport's own retries: for a caller that is waiting (e.g. the CLI starting an exec).
+     */
     public String send(String roomId, SignedEvent event) throws MatrixException, CanonicalJsonException {
         return client.require().sendEvent(roomId, event.type(), sign(event));
+    }
+
+    /**
+     * Signs {@code event} once and sends it under one transaction id, retried through transient failures within
+     * the {@link SendRetry} window (e.g. a homeserver restart): stream output and control frames that must not
+     * be lost, sent from a serial queue so that waiting here keeps their order.
+     */
+    public String sendRetrying(String roomId, SignedEvent event, SendRetry.Listener listener)
+            throws MatrixException, CanonicalJsonException {
+        ObjectNode content = sign(event);
+        String transactionId = client.require().newTransactionId();
+        return retry.run(() -> client.require().sendEvent(roomId, event.type(), transactionId, content), listener);
     }
 
     /** The signed content of {@code event}, checked against the size limit. */

@@ -26,6 +26,7 @@ import org.mxagent.exec.impl.testing.KeySigner;
 import org.mxagent.exec.impl.testing.Loggers;
 import org.mxagent.exec.impl.testing.Peers;
 import org.mxagent.exec.impl.wire.ClientRef;
+import org.mxagent.exec.impl.wire.SendRetry;
 import org.mxagent.exec.impl.wire.SignedSender;
 import org.mxagent.protocol.api.Nonces;
 import org.mxagent.protocol.api.Timestamps;
@@ -62,7 +63,8 @@ class RemoteExecSessionTest {
         timer = Executors.newSingleThreadScheduledExecutor();
         ClientRef ref = new ClientRef();
         ref.bind(client);
-        services = new RequesterServices(ref, new SignedSender(ref, new KeySigner(alice.key())),
+        services = new RequesterServices(ref, new SignedSender(ref, new KeySigner(alice.key()),
+                SendRetry.within(java.time.Duration.ZERO)),
                 new ResultGate(trusted::contains, log.logger), new Sessions(timer, 60_000), pool, timer, log.logger,
                 Clock.systemUTC(), 200, 1 << 20, 1L << 30);
     }

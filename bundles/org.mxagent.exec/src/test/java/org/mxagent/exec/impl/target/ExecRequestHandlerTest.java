@@ -27,6 +27,7 @@ import org.mxagent.exec.impl.testing.Loggers;
 import org.mxagent.exec.impl.testing.Peers;
 import org.mxagent.exec.impl.wire.Agents;
 import org.mxagent.exec.impl.wire.ClientRef;
+import org.mxagent.exec.impl.wire.SendRetry;
 import org.mxagent.exec.impl.wire.SignedSender;
 import org.mxagent.policy.api.Admission;
 import org.mxagent.policy.api.AuditRecord;
@@ -89,7 +90,8 @@ class ExecRequestHandlerTest {
         ref.bind(client);
         Agents agents = new Agents(new FakeRegistry().with(alice).with(bob).with(eve));
         runs = new RunRegistry();
-        SignedSender sender = new SignedSender(ref, new KeySigner(bob.key()));
+        SignedSender sender = new SignedSender(ref, new KeySigner(bob.key()),
+                SendRetry.within(java.time.Duration.ZERO));
         RunServices services = new RunServices(sender, new ArtifactUploader(ref, log.logger),
                 new InvocationStates(ref, DIRECT, log.logger, Clock.systemUTC()), runs, DIRECT, timer, 60_000,
                 log.logger, Clock.systemUTC());

@@ -24,10 +24,23 @@ public final class FakeMatrixClient implements MatrixClient {
     private final MatrixSession session;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> media = new HashMap<>();
+    private final List<String> attempts = new CopyOnWriteArrayList<>();
+    private final java.util.Deque<MatrixException> failures = new java.util.ArrayDeque<>();
     private int counter;
+    private int transactions;
 
     public FakeMatrixClient(String userId) {
         this.session = new MatrixSession(URI.create("http://127.0.0.1:8008"), userId, "DEVICE");
+    }
+
+    /** The next sends with a transaction id fail with these, one each, before anything is recorded. */
+    public synchronized void failNextSends(MatrixException... next) {
+        failures.addAll(List.of(next));
+    }
+
+    /** The transaction id of every send attempt, failed ones included, in order. */
+    public List<String> attempts() {
+        return List.copyOf(attempts);
     }
 
     public List<Sent> sent() {
@@ -51,6 +64,22 @@ public final class FakeMatrixClient implements MatrixClient {
     public synchronized String sendEvent(String roomId, String type, ObjectNode content) {
         sent.add(new Sent(roomId, type, null, content.deepCopy()));
         return "$event" + (++counter);
+    }
+
+    @Override
+    public synchronized String newTransactionId() {
+        return "txn" + (++transactions);
+    }
+
+    @Override
+    public synchronized String sendEvent(String roomId, String type, String transactionId, ObjectNode content)
+            throws MatrixException {
+        attempts.add(transactionId);
+        MatrixException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        return sendEvent(roomId, type, content);
     }
 
     @Override

@@ -60,8 +60,20 @@ final class HttpMatrixClient implements MatrixClient {
 
     @Override
     public String sendEvent(String roomId, String type, ObjectNode content) throws MatrixException {
+        return sendEvent(roomId, type, newTransactionId(), content);
+    }
+
+    @Override
+    public String newTransactionId() {
+        return transactionPrefix + transactionCounter.incrementAndGet();
+    }
+
+    @Override
+    public String sendEvent(String roomId, String type, String txnId, ObjectNode content) throws MatrixException {
+        if (txnId == null || txnId.isBlank()) {
+            throw new IllegalArgumentException("a transaction id is required");
+        }
         EncryptingSender.Outgoing outgoing = encryption.prepare(roomId, type, content);
-        String txnId = transactionPrefix + transactionCounter.incrementAndGet();
         JsonNode reply = api.json("PUT", V3 + "/rooms/" + segment(roomId) + "/send/" + segment(outgoing.type()) + "/"
                 + segment(txnId), Map.of(), outgoing.content());
         return Replies.requiredText(reply, "event_id");
@@ -182,7 +194,7 @@ final class HttpMatrixClient implements MatrixClient {
 
     @Override
     public void sendToDevice(String eventType, ObjectNode messages) throws MatrixException {
-        String txnId = transactionPrefix + transactionCounter.incrementAndGet();
+        String txnId = newTransactionId();
         ObjectNode body = mapper.createObjectNode();
         body.set("messages", messages);
         api.json("PUT", V3 + "/sendToDevice/" + segment(eventType) + "/" + segment(txnId), Map.of(), body);
