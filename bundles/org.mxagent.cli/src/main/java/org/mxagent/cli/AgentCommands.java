@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code agent register | list | show | unregister}: the daemon's {@code agent.*} methods. */
+/** {@code agent register | list | show | tools | unregister}: the daemon's {@code agent.*} methods. */
 final class AgentCommands {
     private static final String[] NONE = {};
     private static final long HEARTBEAT_MIN_MILLIS = 1_000;
@@ -52,11 +52,24 @@ final class AgentCommands {
             what 'mx-agent trust approve --agent AGENT_ID --key KEY_ID' takes. Exit 3 if no such agent.
             """, NONE, NONE);
 
+    static final CommandSpec TOOLS = new CommandSpec("agent tools", "agent tools [--room ROOM] [--agent AGENT_ID]",
+            "List the tools a workspace's agents offer: name@version, description and input (from tool.v1).",
+            """
+            Options:
+              --room ROOM        room id or alias (default: the agent's room with --agent, else the one joined
+                                 workspace)
+              --agent AGENT_ID   only this agent (exit 3 if the room has no such agent)
+
+            Each agent advertises name@version in its agent.v1; the description and input schema come from
+            the room's tool.v1 state, counted only when the agent's own account published it. INPUT lists the
+            schema's properties (name?:type marks an optional one); --json gives the full schemas.
+            """, NONE, new String[] {"--room", "--agent"});
+
     static final CommandSpec UNREGISTER = new CommandSpec("agent unregister", "agent unregister AGENT_ID",
             "Stop hosting an agent: it publishes status offline and its registration is forgotten.",
             "Exit 3 if this runtime does not host the agent.\n", NONE, NONE);
 
-    static final List<CommandSpec> SPECS = List.of(REGISTER, LIST, SHOW, UNREGISTER);
+    static final List<CommandSpec> SPECS = List.of(REGISTER, LIST, SHOW, TOOLS, UNREGISTER);
 
     private AgentCommands() {}
 
@@ -68,6 +81,8 @@ final class AgentCommands {
                 return list(inv);
             case "show":
                 return show(inv);
+            case "tools":
+                return tools(inv);
             case "unregister":
                 return unregister(inv);
             default:
@@ -160,6 +175,40 @@ final class AgentCommands {
             inv.out.print(renderAgent(agent, System.currentTimeMillis()));
         }
         return ExitCodes.OK;
+    }
+
+    static int tools(Invocation inv) throws CliException {
+        CommandArgs.operands(inv, 0, 0, "");
+        Map<String, Object> params = new LinkedHashMap<>();
+        WorkspaceCommands.putIfPresent(params, "room", CommandArgs.optionalRoom(inv));
+        String agentId = CommandArgs.optional(inv, "--agent");
+        if (agentId != null && !agentId.startsWith("agt_")) {
+            throw CommandArgs.usage(inv, "--agent takes an agent id (agt_...), got '" + agentId + "'");
+        }
+        WorkspaceCommands.putIfPresent(params, "agent_id", agentId);
+        Map<String, Object> result = WorkspaceCommands.call(inv, "agent.tools", params);
+        if (inv.json()) {
+            inv.printJson(result);
+        } else {
+            inv.out.print(renderTools(result));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The table of {@code agent tools}. */
+    static String renderTools(Map<String, Object> result) {
+        TextTable table = new TextTable("AGENT", "TOOL", "INPUT", "DESCRIPTION");
+        for (Object item : WorkspaceCommands.list(result, "agents")) {
+            Map<String, Object> agent = Json.object(item);
+            for (Object toolItem : WorkspaceCommands.list(agent, "tools")) {
+                Map<String, Object> tool = Json.object(toolItem);
+                boolean published = Json.flag(tool, "published");
+                table.row(Json.string(agent, "agent_id"), Json.string(tool, "tool"),
+                        published ? Json.string(tool, "input_summary") : "?",
+                        published ? Json.string(tool, "description") : "(not described: no tool.v1 counts for it)");
+            }
+        }
+        return table.isEmpty() ? "no tools advertised in " + Json.string(result, "room_id") + "\n" : table.render();
     }
 
     static int unregister(Invocation inv) throws CliException {

@@ -45,12 +45,14 @@ final class ShareCommands {
             "Share the git diff of a work tree (git diff [REV]) with a workspace.",
             """
             Options:
-              --room ROOM   workspace room id or alias
-              --base REV    compare against REV (a commit, branch, tag; default: the index)
-              --path DIR    the work tree (default: the current directory)
+              --room ROOM       workspace room id or alias
+              --base REV        compare against REV (a commit, branch, tag; default: the index)
+              --path DIR        the work tree (default: the current directory)
+              --format FORMAT   patch (default, text/x-diff), stat (git diff --stat) or name-only
+                                (git diff --name-only); the summaries are shared as text/plain
 
             The daemon runs git in DIR. An empty diff is an error (nothing to share).
-            """, NONE, new String[] {"--room", "--base", "--path"});
+            """, NONE, new String[] {"--room", "--base", "--path", "--format"});
 
     static final CommandSpec ENV = new CommandSpec("share env", "share env --room ROOM [--include NAME]...",
             "Share a snapshot of the daemon's environment variables: allowlisted names only, secrets removed.",
@@ -135,6 +137,8 @@ final class ShareCommands {
         // The daemon does not share our working directory: always an absolute path.
         params.put("path", Path.of(path == null ? "" : path).toAbsolutePath().normalize().toString());
         WorkspaceCommands.putIfPresent(params, "base", CommandArgs.optional(inv, "--base"));
+        WorkspaceCommands.putIfPresent(params, "format", CommandArgs.oneOf(inv, "--format", "patch", "stat",
+                "name-only"));
         return printReceipt(inv, WorkspaceCommands.call(inv, "share.diff", params));
     }
 

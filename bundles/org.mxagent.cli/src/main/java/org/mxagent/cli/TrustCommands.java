@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code trust list | fingerprint | approve | revoke}: the runtime's local trust store ({@code trust.*}). */
+/**
+ * {@code trust list | fingerprint | approve | revoke}: the runtime's local trust store; {@code trust publish |
+ * state}: a room's advisory {@code trust.v1} state ({@code trust.*}).
+ */
 final class TrustCommands {
     private static final String[] NONE = {};
     private static final String KEY_ID_PREFIX = "mxagent-ed25519:";
@@ -44,7 +47,29 @@ final class TrustCommands {
             Exit 3 when the key has no entry. Only a later 'mx-agent trust approve' trusts it again.
             """, NONE, new String[] {"--key"});
 
-    static final List<CommandSpec> SPECS = List.of(LIST, FINGERPRINT, APPROVE, REVOKE);
+    static final CommandSpec PUBLISH = new CommandSpec("trust publish", "trust publish [--room ROOM]",
+            "Publish this runtime's local trust records into a workspace as advisory trust.v1 state.",
+            """
+            Options:
+              --room ROOM   room id or alias; may be left out when exactly one workspace is joined
+
+            One trust.v1 state per record (key <agent_id>|<key_id>), trusted or revoked, with trusted_by set to
+            your Matrix account. Recorded room grants are not republished. Others see it with 'mx-agent trust
+            state'; it never changes what any runtime accepts. Needs power level 50 in the room.
+            """, NONE, new String[] {"--room"});
+
+    static final CommandSpec STATE = new CommandSpec("trust state", "trust state [--room ROOM]",
+            "Show a workspace's trust.v1 state: advice only, next to what this runtime itself decides.",
+            """
+            Options:
+              --room ROOM   room id or alias; may be left out when exactly one workspace is joined
+
+            ADVISED is what the room says (and WRITTEN BY who said it); LOCAL is this runtime's own verdict on
+            the key (trusted, revoked or none), which is the one that counts: local trust always wins. To act
+            on advice, compare the fingerprint and run 'mx-agent trust approve'.
+            """, NONE, new String[] {"--room"});
+
+    static final List<CommandSpec> SPECS = List.of(LIST, FINGERPRINT, APPROVE, REVOKE, PUBLISH, STATE);
 
     private TrustCommands() {}
 
@@ -59,6 +84,10 @@ final class TrustCommands {
                 return approve(inv);
             case "revoke":
                 return revoke(inv);
+            case "publish":
+                return publish(inv);
+            case "state":
+                return state(inv);
             default:
                 throw new IllegalStateException("no handler for " + inv.line.command().path());
         }
@@ -135,6 +164,60 @@ final class TrustCommands {
         }
         return table.isEmpty() ? "no trusted keys: every remote request is rejected as untrusted_key\n"
                 : table.render();
+    }
+
+    static int publish(Invocation inv) throws CliException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        WorkspaceCommands.putIfPresent(params, "room", CommandArgs.optionalRoom(inv));
+        Map<String, Object> result = WorkspaceCommands.call(inv, "trust.publish", params);
+        if (inv.json()) {
+            inv.printJson(result);
+            return ExitCodes.OK;
+        }
+        List<Object> published = WorkspaceCommands.list(result, "published");
+        StringBuilder text = new StringBuilder("published " + published.size() + " trust.v1 "
+                + (published.size() == 1 ? "entry" : "entries") + " in " + Json.string(result, "room_id")
+                + " (advisory)\n");
+        for (Object item : published) {
+            Map<String, Object> entry = Json.object(item);
+            text.append("  ").append(Json.string(entry, "key_id")).append("  ").append(Json.string(entry, "agent_id"))
+                    .append("  ").append(Json.string(entry, "status")).append('\n');
+        }
+        inv.out.print(text);
+        return ExitCodes.OK;
+    }
+
+    static int state(Invocation inv) throws CliException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        WorkspaceCommands.putIfPresent(params, "room", CommandArgs.optionalRoom(inv));
+        Map<String, Object> result = WorkspaceCommands.call(inv, "trust.state", params);
+        if (inv.json()) {
+            inv.printJson(result);
+        } else {
+            inv.out.print(renderState(result));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The table of {@code trust state}, headed by what it is: advice. */
+    static String renderState(Map<String, Object> result) {
+        StringBuilder text = new StringBuilder("ADVISORY trust.v1 state of ").append(Json.string(result, "room_id"))
+                .append(": informational only; this runtime accepts a key only through its own trust records "
+                        + "(LOCAL), which always win.\n\n");
+        TextTable table = new TextTable("KEY ID", "AGENT", "ADVISED", "WRITTEN BY", "SINCE", "LOCAL");
+        for (Object item : WorkspaceCommands.list(result, "entries")) {
+            Map<String, Object> entry = Json.object(item);
+            table.row(Json.string(entry, "key_id"), Json.string(entry, "agent_id"), Json.string(entry, "status"),
+                    Json.string(entry, "sender"), Ages.seconds(entry.get("created_at")), Json.string(entry, "local"));
+        }
+        text.append(table.isEmpty() ? "no trust.v1 state in this room\n" : table.render());
+        for (Object item : WorkspaceCommands.list(result, "refused")) {
+            Map<String, Object> refused = Json.object(item);
+            text.append("unreadable trust.v1 ").append(Json.string(refused, "state_key")).append(" from ")
+                    .append(Json.string(refused, "sender")).append(": ").append(Json.string(refused, "reason"))
+                    .append('\n');
+        }
+        return text.toString();
     }
 
     private static String keyId(Invocation inv) throws UsageException {

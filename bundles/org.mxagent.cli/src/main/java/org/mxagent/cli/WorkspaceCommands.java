@@ -1,11 +1,15 @@
 package org.mxagent.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code workspace create | join | grant | status | list | discover}: the daemon's {@code workspace.*} methods. */
+/**
+ * {@code workspace create | join | attach | grant | status | list | discover}: the daemon's {@code workspace.*}
+ * methods.
+ */
 final class WorkspaceCommands {
     private static final String[] NONE = {};
 
@@ -45,12 +49,29 @@ final class WorkspaceCommands {
                               100 also lets them change the room itself.
             """, NONE, new String[] {"--room", "--user", "--level"});
 
-    static final CommandSpec STATUS = new CommandSpec("workspace status", "workspace status [--room ROOM]",
-            "Show a workspace: members and their levels, workspace state, and agents with liveness.",
+    static final CommandSpec ATTACH = new CommandSpec("workspace attach",
+            "workspace attach [--room ROOM] [--path DIR] [--project-id ID]",
+            "Attach a project checkout to a workspace: publishes its path and git remote, branch and commit.",
+            """
+            Options:
+              --room ROOM        room id or alias; may be left out when exactly one workspace is joined
+              --path DIR         the checkout (default: the current directory)
+              --project-id ID    workspace.v1 project_id (default: the current one, else the directory name)
+
+            The daemon reads the repo from git in DIR (remote 'origin' without any credentials in its URL,
+            branch, HEAD commit; none outside a git work tree) and publishes workspace.v1 with state_rev one
+            higher than before. Needs power level 50 in the room.
+            """, NONE, new String[] {"--room", "--path", "--project-id"});
+
+    static final CommandSpec STATUS = new CommandSpec("workspace status", "workspace status [--room ROOM] [--watch]",
+            "Show a workspace: members and their levels, workspace state, tasks, and agents with liveness.",
             """
             Options:
               --room ROOM   room id or alias; may be left out when exactly one workspace is joined
-            """, NONE, new String[] {"--room"});
+              --watch       keep going: print each change (agents appearing, going away or changing liveness,
+                            workspace.v1, task counts) as the daemon sees it, until Ctrl-C or the end of
+                            standard input. With --json: one status object per line, on each change.
+            """, new String[] {"--watch"}, new String[] {"--room"});
 
     static final CommandSpec LIST = new CommandSpec("workspace list", "workspace list",
             "List the joined workspaces (rooms with workspace state).", "", NONE, NONE);
@@ -65,7 +86,7 @@ final class WorkspaceCommands {
             have joined or that are world-readable ('?' otherwise).
             """, NONE, new String[] {"--limit"});
 
-    static final List<CommandSpec> SPECS = List.of(CREATE, JOIN, GRANT, STATUS, LIST, DISCOVER);
+    static final List<CommandSpec> SPECS = List.of(CREATE, JOIN, ATTACH, GRANT, STATUS, LIST, DISCOVER);
 
     private WorkspaceCommands() {}
 
@@ -75,6 +96,8 @@ final class WorkspaceCommands {
                 return create(inv);
             case "join":
                 return join(inv);
+            case "attach":
+                return attach(inv);
             case "grant":
                 return grant(inv);
             case "status":
@@ -159,10 +182,33 @@ final class WorkspaceCommands {
         return ExitCodes.OK;
     }
 
+    static int attach(Invocation inv) throws CliException {
+        CommandArgs.operands(inv, 0, 0, "");
+        Map<String, Object> params = new LinkedHashMap<>();
+        putIfPresent(params, "room", CommandArgs.optionalRoom(inv));
+        String path = CommandArgs.optional(inv, "--path");
+        // The daemon does not share our working directory: always an absolute path.
+        params.put("path", Path.of(path == null ? "" : path).toAbsolutePath().normalize().toString());
+        putIfPresent(params, "project_id", CommandArgs.optional(inv, "--project-id"));
+        Map<String, Object> attached = call(inv, "workspace.attach", params);
+        if (inv.json()) {
+            inv.printJson(attached);
+        } else {
+            inv.out.println("attached to " + Json.string(attached, "room_id") + ": "
+                    + WatchDiff.describeWorkspace(Json.object(attached, "workspace")));
+        }
+        return ExitCodes.OK;
+    }
+
     static int status(Invocation inv) throws CliException {
         CommandArgs.operands(inv, 0, 0, "");
         Map<String, Object> params = new LinkedHashMap<>();
         putIfPresent(params, "room", CommandArgs.optionalRoom(inv));
+        if (inv.line.has("--watch")) {
+            // A stdin of /dev/null or an empty file (a script's) would end the watch at once: Ctrl-C only then.
+            boolean stdinEndsIt = inv.in != System.in || !StdinPolicy.emptyByNature(Path.of("/proc/self/fd/0"));
+            return WorkspaceWatcher.run(inv, params, stdinEndsIt);
+        }
         Map<String, Object> status = call(inv, "workspace.status", params);
         if (inv.json()) {
             inv.printJson(status);
@@ -235,6 +281,17 @@ final class WorkspaceCommands {
             about.append(", attached by ").append(orDash(Json.string(workspace, "attached_by"))).append(' ')
                     .append(Ages.millis(workspace.get("attached_at")));
             field(text, "workspace", about.toString());
+            Map<String, Object> repo = Json.object(workspace, "repo");
+            if (!repo.isEmpty()) {
+                String commit = Json.string(repo, "commit");
+                field(text, "repo", orDash(Json.string(repo, "remote_url")) + ", branch "
+                        + orDash(Json.string(repo, "branch")) + ", commit "
+                        + (commit == null ? "-" : commit.substring(0, Math.min(12, commit.length()))));
+            }
+        }
+        Map<String, Object> tasks = Json.object(status, "tasks");
+        if (!tasks.isEmpty()) {
+            field(text, "tasks", WatchDiff.describeTasks(tasks));
         }
         text.append("\nmembers\n");
         TextTable members = new TextTable("USER", "LEVEL", "NAME");

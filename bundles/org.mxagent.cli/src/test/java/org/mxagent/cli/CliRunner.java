@@ -3,6 +3,7 @@ package org.mxagent.cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,10 +57,15 @@ final class CliRunner implements AutoCloseable {
     }
 
     int runWithInput(byte[] input, String... args) {
+        return runWithStdin(new ByteArrayInputStream(input), args);
+    }
+
+    /** With a standard input the test controls, e.g. one that ends only when the test says so. */
+    int runWithStdin(InputStream input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(input), env, terminal,
+                new PrintStream(err, true, StandardCharsets.UTF_8), input, env, terminal,
                 null, "tester").run(args);
         stdoutBytes = out.toByteArray();
         stdout = out.toString(StandardCharsets.UTF_8);

@@ -145,6 +145,18 @@ class ShareTrustCommandsTest {
     }
 
     @Test
+    void diffFormatIsPassedOnAndCheckedFirst() throws IOException {
+        cli.daemon().on("share.diff", (params, call) -> Map.of("context_id", CTX, "room_id", ROOM));
+        assertEquals(0, cli.run("share", "diff", "--room", ROOM, "--format", "name-only"));
+        assertEquals("name-only", cli.onlyParams().get("format"));
+        assertEquals(0, cli.run("share", "diff", "--room", ROOM, "--format", "stat"));
+        assertEquals("stat", cli.params().get(1).get("format"));
+        assertEquals(64, cli.run("share", "diff", "--room", ROOM, "--format", "numstat"));
+        assertTrue(cli.stderr.contains("--format must be patch or stat or name-only, got 'numstat'"), cli.stderr);
+        assertEquals(2, cli.params().size(), "nothing sent for a bad format");
+    }
+
+    @Test
     void envSendsIncludes() throws IOException, JsonException {
         cli.daemon().on("share.env", (params, call) -> Map.of("context_id", CTX, "room_id", ROOM));
         assertEquals(0, cli.run("share", "env", "--room", ROOM, "--include", "CI", "--include", "RUST_*", "--json"));
@@ -336,5 +348,34 @@ class ShareTrustCommandsTest {
         });
         assertEquals(3, cli.run("trust", "revoke", "--key", KEY));
         assertTrue(cli.stderr.startsWith("mx-agent: no trust entry has key id " + KEY), cli.stderr);
+    }
+
+    @Test
+    void trustPublishAndStateAreMarkedAdvisory() throws IOException {
+        Map<String, Object> advice = new LinkedHashMap<>();
+        advice.put("agent_id", AGENT);
+        advice.put("key_id", KEY);
+        advice.put("status", "trusted");
+        advice.put("trusted_by", "@alice:localhost");
+        advice.put("created_at", 1_750_000_000L);
+        advice.put("sender", "@alice:localhost");
+        advice.put("local", "none");
+        cli.daemon().on("trust.publish", (params, call) -> Map.of("room_id", ROOM, "published", List.of(advice)))
+                .on("trust.state", (params, call) -> Map.of("room_id", ROOM, "advisory", true, "entries",
+                        List.of(advice), "refused", List.of(Map.of("state_key", "x|y", "sender", "@eve:localhost",
+                                "reason", "missing fingerprint"))));
+        assertEquals(0, cli.run("trust", "publish", "--room", ROOM));
+        assertEquals(Map.of("room", ROOM), cli.onlyParams());
+        assertEquals("published 1 trust.v1 entry in " + ROOM + " (advisory)\n  " + KEY + "  " + AGENT
+                + "  trusted\n", cli.stdout);
+        assertEquals(0, cli.run("trust", "state"));
+        assertEquals(Map.of(), cli.params().get(1), "no room: the one joined workspace");
+        assertTrue(cli.stdout.startsWith("ADVISORY trust.v1 state of " + ROOM), cli.stdout);
+        assertTrue(cli.stdout.contains("always win"), cli.stdout);
+        assertTrue(cli.stdout.contains(KEY + "  " + AGENT + "  trusted  @alice:localhost"), cli.stdout);
+        assertTrue(cli.stdout.trim().endsWith("unreadable trust.v1 x|y from @eve:localhost: missing fingerprint"),
+                cli.stdout);
+        assertEquals(64, cli.run("trust", "state", "--room", "nope"));
+        assertEquals(64, cli.run("trust", "publish", "extra"));
     }
 }

@@ -19,7 +19,15 @@ public interface ContextService {
      * Shares {@code git diff} (or {@code git diff <base>}) of the work tree at {@code directory}, an absolute path,
      * as {@code text/x-diff}. Fails with {@link ContextException.Kind#INVALID} if it is not in a git repository.
      */
-    ShareReceipt shareDiff(String room, Path directory, String base) throws ContextException;
+    default ShareReceipt shareDiff(String room, Path directory, String base) throws ContextException {
+        return shareDiff(room, directory, base, DiffFormat.PATCH);
+    }
+
+    /**
+     * Shares {@code git diff [base]} of the work tree at {@code directory} in {@code format}: the patch
+     * ({@code text/x-diff}), {@code --stat} or {@code --name-only} (both {@code text/plain}).
+     */
+    ShareReceipt shareDiff(String room, Path directory, String base, DiffFormat format) throws ContextException;
 
     /**
      * Shares a JSON object of allowlisted environment variables ({@code PATH LANG LC_* TZ TERM SHELL USER HOME},

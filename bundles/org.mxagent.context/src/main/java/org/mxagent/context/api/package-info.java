@@ -4,7 +4,7 @@
  * pinning, signature and hash checks.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.context.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -16,8 +17,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.mxagent.context.api.ContextException;
 import org.mxagent.context.api.ContextException.Kind;
+import org.mxagent.context.api.DiffFormat;
+import org.mxagent.policy.api.ChildEnvironment;
 
-/** Runs {@code git diff [base]} in a work tree, with a time limit; both output streams are drained in parallel. */
+/**
+ * Runs {@code git diff [--stat|--name-only] [base]} in a work tree, with a time limit; both output streams are
+ * drained in parallel. Git is started directly (never through a shell) with the allowlisted environment that
+ * every child of the runtime gets, so the daemon's secrets never reach it.
+ */
 final class GitDiff {
     /** Revisions as people write them (HEAD~2, main, v1.0, a1b2c3, origin/main...main), never an option. */
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/@^~{}:+-]+");
@@ -31,6 +38,10 @@ final class GitDiff {
     }
 
     byte[] diff(Path directory, String base) throws ContextException {
+        return diff(directory, base, DiffFormat.PATCH);
+    }
+
+    byte[] diff(Path directory, String base, DiffFormat format) throws ContextException {
         if (!directory.isAbsolute()) {
             throw new ContextException(Kind.INVALID, "the directory must be an absolute path (the daemon does not "
                     + "share the caller's working directory): " + directory);
@@ -47,6 +58,11 @@ final class GitDiff {
                     + (check.stderrText().isBlank() ? "" : " (git: " + check.stderrText().trim() + ")"));
         }
         List<String> args = new ArrayList<>(List.of("diff", "--no-color", "--no-ext-diff"));
+        switch (format) {
+            case STAT -> args.add("--stat");
+            case NAME_ONLY -> args.add("--name-only");
+            case PATCH -> { }
+        }
         if (!base.isEmpty()) {
             args.add(base);
             args.add("--");
@@ -73,6 +89,11 @@ final class GitDiff {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        Map<String, String> allowed = ChildEnvironment.build(System.getenv(), List.of(), Map.of(),
+                directory.toString());
+        env.clear();
+        env.putAll(allowed);
         // Plain, untranslated output, never a pager or a credential prompt.
         builder.environment().put("LC_ALL", "C");
         builder.environment().put("GIT_PAGER", "cat");

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.mxagent.context.api.ContextException;
 import org.mxagent.context.api.ContextException.Kind;
 import org.mxagent.context.api.ContextService;
+import org.mxagent.context.api.DiffFormat;
 import org.mxagent.context.api.ShareListing;
 import org.mxagent.context.api.ShareReceipt;
 import org.mxagent.context.api.SharedDocument;
@@ -38,7 +39,6 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = ContextConfig.class)
 public final class MatrixContextService implements ContextService {
     public static final String PID = "org.mxagent.context";
-    static final String DIFF_TYPE = "text/x-diff";
 
     private final LocalSigner signer;
     private final AgentRegistry agents;
@@ -94,17 +94,18 @@ public final class MatrixContextService implements ContextService {
     }
 
     @Override
-    public ShareReceipt shareDiff(String room, Path directory, String base) throws ContextException {
+    public ShareReceipt shareDiff(String room, Path directory, String base, DiffFormat format)
+            throws ContextException {
         String revision = base == null ? "" : base.trim();
-        byte[] diff = new GitDiff(processReaders, settings.gitTimeout()).diff(directory, revision);
+        byte[] diff = new GitDiff(processReaders, settings.gitTimeout()).diff(directory, revision, format);
         if (diff.length == 0) {
             throw new ContextException(Kind.INVALID, "nothing to share: git diff" + (revision.isEmpty() ? ""
                     : " " + revision) + " is empty in " + directory);
         }
         Path folder = directory.getFileName();
         String name = (folder == null ? "changes" : folder.toString())
-                + (revision.isEmpty() ? "" : "-" + revision.replaceAll("[^A-Za-z0-9._-]", "_")) + ".diff";
-        return send(room, name, DIFF_TYPE, diff);
+                + (revision.isEmpty() ? "" : "-" + revision.replaceAll("[^A-Za-z0-9._-]", "_")) + format.suffix();
+        return send(room, name, format.mimeType(), diff);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mxagent.context.api.ContextException;
+import org.mxagent.context.api.DiffFormat;
 
 /** Runs the real git binary in temporary directories. */
 class GitDiffTest {
@@ -51,6 +52,32 @@ class GitDiffTest {
         assertEquals(diff, new String(git.diff(dir, "HEAD"), StandardCharsets.UTF_8));
         run("git", "stash", "-q");
         assertEquals(0, git.diff(dir, "").length, "clean tree, empty diff");
+    }
+
+    @Test
+    void statAndNameOnlySummariseTheSameChanges() throws Exception {
+        run("git", "init", "-q");
+        Files.writeString(dir.resolve("a.txt"), "one\n");
+        Files.writeString(dir.resolve("b.txt"), "keep\n");
+        run("git", "add", "a.txt", "b.txt");
+        run("git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "first");
+        Files.writeString(dir.resolve("a.txt"), "two\nthree\n");
+
+        String names = new String(git.diff(dir, "HEAD", DiffFormat.NAME_ONLY), StandardCharsets.UTF_8);
+        assertEquals("a.txt\n", names);
+        String stat = new String(git.diff(dir, "", DiffFormat.STAT), StandardCharsets.UTF_8);
+        assertTrue(stat.contains("a.txt | 3 ++-"), stat);
+        assertTrue(stat.contains("1 file changed, 2 insertions(+), 1 deletion(-)"), stat);
+        assertTrue(!stat.contains("b.txt"), stat);
+    }
+
+    @Test
+    void formatsAreSpelledAsGitDoes() {
+        assertEquals(DiffFormat.NAME_ONLY, DiffFormat.fromWire("name-only").orElseThrow());
+        assertEquals(DiffFormat.STAT, DiffFormat.fromWire("stat").orElseThrow());
+        assertEquals("text/x-diff", DiffFormat.PATCH.mimeType());
+        assertEquals("text/plain", DiffFormat.STAT.mimeType());
+        assertTrue(DiffFormat.fromWire("numstat").isEmpty());
     }
 
     @Test

@@ -38,6 +38,12 @@ public interface AgentRegistry {
      */
     List<AgentView> list(String room, Set<String> capabilities) throws DiscoveryException;
 
+    /**
+     * The tools of the room's agents (only {@code agentId} if not empty), ordered by agent id: each advertised
+     * {@code name@version} with the {@code tool.v1} state its agent's account published for it, if any.
+     */
+    List<AgentTools> tools(String room, String agentId) throws DiscoveryException;
+
     /** One agent, looked up in its hosting room if hosted here, else in the joined workspace rooms. */
     Optional<AgentView> show(String agentId) throws DiscoveryException;
 }

@@ -1,5 +1,6 @@
 package org.mxagent.discovery.api;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,6 +26,14 @@ public interface WorkspaceService {
 
     /** Sets {@code userId}'s power level (0..100) in {@code m.room.power_levels}; returns the room id. */
     String grant(String room, String userId, int level) throws DiscoveryException;
+
+    /**
+     * Attaches a project checkout to a workspace: publishes {@code workspace.v1} with {@code path}, the
+     * {@code repo} read from git at {@code path} (null when it is not a git work tree), this account as
+     * {@code attached_by}, the time and the next {@code state_rev}. {@code projectId} empty keeps the current
+     * one (else the directory's name). {@code path} must be an absolute directory.
+     */
+    WorkspaceAttachment attach(String room, Path path, String projectId) throws DiscoveryException;
 
     /** Name, alias, members, power levels, {@code workspace.v1} and the agents with their liveness. */
     WorkspaceStatus status(String room) throws DiscoveryException;

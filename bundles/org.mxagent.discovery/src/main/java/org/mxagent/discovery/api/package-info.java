@@ -6,7 +6,7 @@
  * <p>1.1: {@link org.mxagent.discovery.api.InvocationLoad}, the running-invocations count agents publish.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.mxagent.discovery.api;
 
 import org.osgi.annotation.bundle.Export;

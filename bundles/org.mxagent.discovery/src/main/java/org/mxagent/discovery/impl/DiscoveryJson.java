@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.mxagent.discovery.api.AgentRegistration;
+import org.mxagent.discovery.api.AgentTools;
 import org.mxagent.discovery.api.AgentView;
 import org.mxagent.discovery.api.Member;
 import org.mxagent.discovery.api.PublicRoom;
+import org.mxagent.discovery.api.ToolOffer;
+import org.mxagent.discovery.api.WorkspaceAttachment;
 import org.mxagent.discovery.api.WorkspaceStatus;
 import org.mxagent.discovery.api.WorkspaceSummary;
 import org.mxagent.protocol.api.ProtocolJson;
 import org.mxagent.protocol.api.Timestamps;
 import org.mxagent.protocol.api.event.ProtocolCodec;
+import org.mxagent.protocol.api.event.ToolState;
 import org.mxagent.protocol.api.sign.PublicKeys;
 
 /** The JSON shapes of the discovery IPC results (specs/discovery.md), in one place. */
@@ -54,6 +58,51 @@ public final class DiscoveryJson {
         json.set("power_levels", status.powerLevels());
         json.set("workspace", status.workspace());
         json.set("agents", agents(status.agents()));
+        ObjectNode tasks = json.putObject("tasks");
+        status.tasks().forEach(tasks::put);
+        return json;
+    }
+
+    /** {@code {room_id, event_id, workspace: workspace.v1 content}}. */
+    public static ObjectNode attachment(WorkspaceAttachment attachment) {
+        ObjectNode json = ProtocolJson.newObject();
+        json.put("room_id", attachment.roomId());
+        json.put("event_id", attachment.eventId());
+        json.set("workspace", ProtocolCodec.encode(attachment.workspace()));
+        return json;
+    }
+
+    /**
+     * {@code {room_id, agents: [{agent_id, matrix_user_id, liveness, hosted, tools: [tool…]}]}}; a tool is
+     * {@code {tool, name, version, published, published_by, description, input_schema, input_summary,
+     * output_schema}} where the last five are null unless a {@code tool.v1} that counts describes it.
+     */
+    public static ObjectNode tools(String roomId, List<AgentTools> agentTools) {
+        ObjectNode json = ProtocolJson.newObject();
+        json.put("room_id", roomId);
+        ArrayNode agents = json.putArray("agents");
+        for (AgentTools entry : agentTools) {
+            AgentView view = entry.agent();
+            ObjectNode agent = agents.addObject().put("agent_id", view.agentId())
+                    .put("matrix_user_id", view.state().matrixUserId()).put("liveness", view.liveness().wire())
+                    .put("hosted", view.hosted());
+            ArrayNode tools = agent.putArray("tools");
+            for (ToolOffer offer : entry.tools()) {
+                ObjectNode tool = tools.addObject().put("tool", offer.key()).put("name", offer.name())
+                        .put("version", offer.version()).put("published", offer.published().isPresent());
+                if (offer.published().isPresent()) {
+                    ToolState state = offer.published().get();
+                    tool.put("published_by", offer.publishedBy());
+                    tool.put("description", state.description());
+                    tool.set("input_schema", state.inputSchema());
+                    tool.put("input_summary", SchemaSummary.of(state.inputSchema()));
+                    tool.set("output_schema", state.outputSchema());
+                } else {
+                    tool.putNull("published_by").putNull("description").putNull("input_schema").putNull("input_summary")
+                            .putNull("output_schema");
+                }
+            }
+        }
         return json;
     }
 

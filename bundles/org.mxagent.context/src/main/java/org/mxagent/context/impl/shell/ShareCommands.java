@@ -11,6 +11,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.mxagent.context.api.ContextException;
 import org.mxagent.context.api.ContextService;
+import org.mxagent.context.api.DiffFormat;
 import org.mxagent.context.api.RejectedShare;
 import org.mxagent.context.api.ShareEntry;
 import org.mxagent.context.api.ShareListing;
@@ -45,12 +46,16 @@ public final class ShareCommands {
         return receipt(context.shareFile(room, shown, type, Files.readAllBytes(file)));
     }
 
-    @Descriptor("share `git diff [base]` of a work tree")
+    @Descriptor("share `git diff [base]` of a work tree: the patch, --stat or --name-only")
     public String diff(
             @Descriptor("revision to diff against") @Parameter(names = {"-b", "--base"}, absentValue = "") String base,
+            @Descriptor("patch (default), stat or name-only")
+            @Parameter(names = {"-f", "--format"}, absentValue = "patch") String format,
             @Descriptor("room id or alias") String room, @Descriptor("work-tree directory") String directory)
             throws ContextException {
-        return receipt(context.shareDiff(room, Path.of(directory).toAbsolutePath(), base));
+        DiffFormat diffFormat = DiffFormat.fromWire(format).orElseThrow(() -> new IllegalArgumentException(
+                "--format must be patch, stat or name-only, got '" + format + "'"));
+        return receipt(context.shareDiff(room, Path.of(directory).toAbsolutePath(), base, diffFormat));
     }
 
     @Descriptor("share the allowlisted environment (PATH LANG LC_* TZ TERM SHELL USER HOME ...), never secrets")

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.mxagent.discovery.api.AgentRegistration;
 import org.mxagent.discovery.api.AgentRegistry;
 import org.mxagent.discovery.api.AgentSpec;
+import org.mxagent.discovery.api.AgentTools;
 import org.mxagent.discovery.api.AgentView;
 import org.mxagent.discovery.api.DiscoveryException;
 import org.mxagent.discovery.api.DiscoveryException.Kind;
@@ -173,6 +174,29 @@ public final class ConfigAdminAgentRegistry implements AgentRegistry {
             }
         }
         return views;
+    }
+
+    @Override
+    public List<AgentTools> tools(String room, String agentId) throws DiscoveryException {
+        MatrixClient current = Rooms.require(client);
+        String roomId = Rooms.resolve(current, room);
+        List<AgentView> all = list(roomId, Set.of());
+        List<AgentView> views = all;
+        if (!agentId.isEmpty()) {
+            views = views.stream().filter(view -> view.agentId().equals(agentId)).toList();
+            if (views.isEmpty()) {
+                throw new DiscoveryException(Kind.NOT_FOUND, "no agent " + agentId + " in " + roomId);
+            }
+        }
+        ToolCatalogReader catalog;
+        try {
+            catalog = new ToolCatalogReader(current.roomState(roomId));
+        } catch (MatrixException e) {
+            throw MatrixFailures.wrap("read the tools of " + roomId, e);
+        }
+        List<AgentTools> tools = new ArrayList<>();
+        views.forEach(view -> tools.add(catalog.toolsOf(view, all)));
+        return tools;
     }
 
     @Override

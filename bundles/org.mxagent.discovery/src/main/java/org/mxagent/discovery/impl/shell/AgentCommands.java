@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 /** Gogo commands of scope {@code agent}: the agents this runtime hosts and the agents of a room. */
 @Component(service = AgentCommands.class, property = {"osgi.command.scope=agent",
     "osgi.command.function=register", "osgi.command.function=list", "osgi.command.function=show",
-    "osgi.command.function=unregister"})
+    "osgi.command.function=unregister", "osgi.command.function=tools"})
 public final class AgentCommands {
     private final AgentRegistry agents;
 
@@ -61,6 +61,14 @@ public final class AgentCommands {
     public String show(@Descriptor("agent id (agt_...)") String agentId) throws DiscoveryException {
         return TextFormat.agent(agents.show(agentId).orElseThrow(() -> new DiscoveryException(
                 DiscoveryException.Kind.NOT_FOUND, "no agent " + agentId + " in the hosted agents or joined rooms")));
+    }
+
+    @Descriptor("the tools of a room's agents: name@version, description and input (from tool.v1)")
+    public String tools(
+            @Descriptor("only this agent (agt_...)") @Parameter(names = {"-a", "--agent"}, absentValue = "")
+            String agentId,
+            @Descriptor("room id or alias") String room) throws DiscoveryException {
+        return TextFormat.tools(agents.tools(room, agentId));
     }
 
     @Descriptor("stop hosting an agent (it publishes status offline)")

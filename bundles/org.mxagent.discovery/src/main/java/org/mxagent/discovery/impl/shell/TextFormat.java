@@ -1,11 +1,14 @@
 package org.mxagent.discovery.impl.shell;
 
 import java.util.List;
+import org.mxagent.discovery.api.AgentTools;
 import org.mxagent.discovery.api.AgentView;
 import org.mxagent.discovery.api.Member;
+import org.mxagent.discovery.api.ToolOffer;
 import org.mxagent.discovery.api.Visibility;
 import org.mxagent.discovery.api.WorkspaceStatus;
 import org.mxagent.discovery.api.WorkspaceSummary;
+import org.mxagent.discovery.impl.SchemaSummary;
 import org.mxagent.protocol.api.ProtocolJson;
 
 /** Plain-text renderings for the Gogo console; the IPC methods return JSON instead. */
@@ -55,6 +58,12 @@ final class TextFormat {
             out.append("  ").append(member.userId()).append("  ")
                     .append(member.creator() ? "creator" : "level " + member.powerLevel()).append('\n');
         }
+        if (!status.tasks().isEmpty()) {
+            StringBuilder tasks = new StringBuilder();
+            status.tasks().forEach((state, count) -> tasks.append(tasks.isEmpty() ? "" : ", ").append(state)
+                    .append(' ').append(count));
+            out.append("tasks:     ").append(tasks).append('\n');
+        }
         out.append("agents:\n").append(agents(status.agents(), "  "));
         return out.toString().stripTrailing();
     }
@@ -96,5 +105,23 @@ final class TextFormat {
     private static String ago(AgentView view, long now) {
         long seconds = Math.max(0, now - view.lastActiveMillis()) / 1000;
         return seconds < 120 ? seconds + "s ago" : seconds < 7200 ? seconds / 60 + "m ago" : seconds / 3600 + "h ago";
+    }
+
+    /** One line per tool: agent, name@version, input summary, description ("not described" without tool.v1). */
+    static String tools(List<AgentTools> agents) {
+        StringBuilder out = new StringBuilder();
+        for (AgentTools agent : agents) {
+            for (ToolOffer offer : agent.tools()) {
+                out.append(agent.agent().agentId()).append("  ").append(offer.key()).append("  ");
+                if (offer.published().isPresent()) {
+                    out.append('(').append(SchemaSummary.of(offer.published().get().inputSchema())).append(")  ")
+                            .append(offer.published().get().description());
+                } else {
+                    out.append("(not described: no tool.v1 counts for it)");
+                }
+                out.append('\n');
+            }
+        }
+        return out.isEmpty() ? "no tools advertised" : out.toString().stripTrailing();
     }
 }

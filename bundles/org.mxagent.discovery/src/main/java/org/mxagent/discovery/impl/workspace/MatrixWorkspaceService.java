@@ -3,6 +3,9 @@ package org.mxagent.discovery.impl.workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import org.mxagent.discovery.api.DiscoveryException;
 import org.mxagent.discovery.api.DiscoveryException.Kind;
 import org.mxagent.discovery.api.PublicRoom;
 import org.mxagent.discovery.api.Visibility;
+import org.mxagent.discovery.api.WorkspaceAttachment;
 import org.mxagent.discovery.api.WorkspaceService;
 import org.mxagent.discovery.api.WorkspaceSpec;
 import org.mxagent.discovery.api.WorkspaceStatus;
@@ -22,6 +26,9 @@ import org.mxagent.discovery.impl.MatrixFailures;
 import org.mxagent.discovery.impl.Rooms;
 import org.mxagent.protocol.api.ProtocolJson;
 import org.mxagent.protocol.api.event.EventTypes;
+import org.mxagent.protocol.api.event.ProtocolCodec;
+import org.mxagent.protocol.api.event.WorkspaceRepo;
+import org.mxagent.protocol.api.event.WorkspaceState;
 import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.MatrixException;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +46,8 @@ public final class MatrixWorkspaceService implements WorkspaceService {
     private static final String CAPABILITIES = "/_matrix/client/v3/capabilities";
     private static final String PUBLIC_ROOMS = "/_matrix/client/v3/publicRooms";
     private static final String DIRECTORY_LIST = "/_matrix/client/v3/directory/list/room/";
+    /** Each git call of {@code workspace attach}; reading a few refs never takes long. */
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(20);
 
     private final AgentRegistry agents;
     private final Logger log;
@@ -132,7 +141,33 @@ public final class MatrixWorkspaceService implements WorkspaceService {
         }
         return new WorkspaceStatus(roomId, state.name(), state.alias(), state.topic(), state.roomVersion(),
                 state.encrypted(), state.creators(), state.members(), state.powerLevels(), state.workspace(),
-                agents.list(roomId, Set.of()));
+                agents.list(roomId, Set.of()), state.taskCounts());
+    }
+
+    @Override
+    public WorkspaceAttachment attach(String room, Path path, String projectId) throws DiscoveryException {
+        MatrixClient current = Rooms.require(client);
+        if (path == null || !path.isAbsolute()) {
+            throw new DiscoveryException(Kind.INVALID, "the path must be absolute (the daemon does not share the "
+                    + "caller's working directory): " + path);
+        }
+        Path directory = path.normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new DiscoveryException(Kind.NOT_FOUND, "no such directory: " + directory);
+        }
+        String roomId = Rooms.resolve(current, room);
+        Optional<WorkspaceRepo> repo = new GitCheckout(GIT_TIMEOUT).read(directory);
+        try {
+            Optional<ObjectNode> previous = current.getState(roomId, EventTypes.WORKSPACE, "");
+            WorkspaceState attached = Attachment.next(previous.orElse(null), directory, repo.orElse(null),
+                    projectId, current.session().userId(), clock.millis());
+            String eventId = current.putState(roomId, EventTypes.WORKSPACE, "", ProtocolCodec.encode(attached));
+            log.info("attached {} to workspace {} (project {}, state_rev {})", directory, roomId,
+                    attached.projectId(), attached.stateRev());
+            return new WorkspaceAttachment(roomId, attached, eventId);
+        } catch (MatrixException e) {
+            throw MatrixFailures.wrap("publish workspace.v1 in " + roomId + " (power level 50 needed)", e);
+        }
     }
 
     @Override

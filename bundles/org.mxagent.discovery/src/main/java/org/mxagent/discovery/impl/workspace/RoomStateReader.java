@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.mxagent.discovery.api.Member;
 import org.mxagent.protocol.api.ProtocolJson;
 import org.mxagent.protocol.api.event.EventTypes;
@@ -48,6 +50,17 @@ final class RoomStateReader {
     ObjectNode workspace() {
         RoomEvent event = find(EventTypes.WORKSPACE);
         return event == null || event.content().isEmpty() ? null : event.content();
+    }
+
+    /** The room's {@code task.v1} states counted by their {@code state}; removed (empty) ones are not counted. */
+    Map<String, Integer> taskCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (RoomEvent event : state) {
+            if (EventTypes.TASK.equals(event.type()) && event.content().hasNonNull("state")) {
+                counts.merge(event.content().path("state").asText(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** In version 12 and later: the create event's sender and its {@code additional_creators}; else none. */

@@ -53,6 +53,15 @@ class RoomStateReaderTest {
         assertEquals("p", reader.workspace().path("project_id").asText());
     }
 
+    @Test
+    void tasksAreCountedByStateAndRemovedOnesSkipped() throws Exception {
+        add("@a:x", "com.mxagent.task.v1", "tsk_1", "{\"task_id\":\"tsk_1\",\"state\":\"running\"}");
+        add("@a:x", "com.mxagent.task.v1", "tsk_2", "{\"task_id\":\"tsk_2\",\"state\":\"running\"}");
+        add("@b:x", "com.mxagent.task.v1", "tsk_3", "{\"task_id\":\"tsk_3\",\"state\":\"completed\"}");
+        add("@b:x", "com.mxagent.task.v1", "tsk_4", "{}");
+        assertEquals(java.util.Map.of("running", 2, "completed", 1), new RoomStateReader(state).taskCounts());
+    }
+
     private void add(String sender, String type, String stateKey, String content) throws Exception {
         ObjectNode raw = ProtocolJson.newObject().put("type", type).put("sender", sender).put("state_key", stateKey)
                 .put("event_id", "$" + state.size());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.mxagent.discovery.api.AgentRegistration;
 import org.mxagent.discovery.api.AgentRegistry;
 import org.mxagent.discovery.api.AgentSpec;
+import org.mxagent.discovery.api.AgentTools;
 import org.mxagent.discovery.api.AgentView;
 import org.mxagent.discovery.api.DiscoveryException;
 
@@ -43,5 +44,10 @@ public final class FakeRegistry implements AgentRegistry {
     @Override
     public Optional<AgentView> show(String agentId) {
         return agents.stream().filter(a -> a.agentId().equals(agentId)).findFirst();
+    }
+
+    @Override
+    public List<AgentTools> tools(String room, String agentId) throws DiscoveryException {
+        throw new DiscoveryException(DiscoveryException.Kind.FAILED, "not in this fake");
     }
 }
