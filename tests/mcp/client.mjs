@@ -39,8 +39,9 @@ let toolNames = [];
 await check("tools/list", async () => {
   const { tools } = await client.listTools();
   toolNames = tools.map((t) => t.name);
-  for (const want of ["workspaces_list", "agents_list", "exec", "share_file", "share_get", "task_create",
-                      "task_list", "task_update", "daemon_status"]) {
+  for (const want of ["workspaces_list", "agents_list", "exec", "call", "share_file", "share_get", "task_create",
+                      "task_list", "task_update", "task_show", "task_graph", "task_watch", "approvals_list",
+                      "approval_decide", "daemon_status"]) {
     assert.ok(toolNames.includes(want), `missing tool ${want}`);
   }
   for (const t of tools) assert.equal(t.inputSchema.type, "object", `${t.name} schema`);
@@ -65,6 +66,27 @@ await check("missing argument is a tool error", async () => {
   const r = await client.callTool({ name: "agents_list", arguments: {} });
   assert.equal(r.isError, true);
   assert.match(text(r), /missing required argument: room/);
+});
+
+await check("approvals: the held requests of this runtime, and a decision on an unknown one is refused", async () => {
+  const listed = await client.callTool({ name: "approvals_list", arguments: {} });
+  assert.equal(listed.isError, false, text(listed));
+  assert.ok(Array.isArray(listed.structuredContent?.holds), text(listed));
+  const decided = await client.callTool({ name: "approval_decide",
+                                          arguments: { request_id: "req_nosuchhold", decision: "approve" } });
+  assert.equal(decided.isError, true, text(decided));
+  assert.match(text(decided), /req_nosuchhold/, text(decided));
+  const bad = await client.callTool({ name: "approval_decide", arguments: { request_id: "x", decision: "maybe" } });
+  assert.equal(bad.isError, true);
+  assert.match(text(bad), /approve or deny/, text(bad));
+  return `${listed.structuredContent.holds.length} holds`;
+});
+
+await check("call needs room and agent together", async () => {
+  const r = await client.callTool({ name: "call", arguments: { tool: "read_file", room: "!x:localhost" } });
+  assert.equal(r.isError, true);
+  assert.match(text(r), /room and agent together/, text(r));
+  return "refused";
 });
 
 await check("exec streams output as progress and returns the exit code", async () => {

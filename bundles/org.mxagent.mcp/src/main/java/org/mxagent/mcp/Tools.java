@@ -92,6 +92,76 @@ final class Tools {
                  "assigned_to": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"}}""",
                 (a, c) -> pass("task.update", copy(a, List.of("room", "task_id"),
                         List.of("state", "assigned_to", "title", "description"))), "room", "task_id");
+        add("task_show", "Show a task", "One task in full: action, invocation, result (status, reason, exit code, "
+                + "output tail).", """
+                {"task_id": {"type": "string"}, "room": {"type": "string"}}""",
+                (a, c) -> pass("task.show", copy(a, List.of("task_id"), List.of("room"))), "task_id");
+        add("task_graph", "Task graph", "The workspace's task DAG: text (states, owners, what blocks what and why a "
+                + "task is not runnable) or Graphviz DOT.", """
+                {"room": {"type": "string"}, "format": {"type": "string", "enum": ["text", "dot"]}}""",
+                (a, c) -> pass("task.graph", copy(a, List.of("room"), List.of("format"))), "room");
+        add("task_watch", "Watch tasks", "Waits until the workspace changes (a task's state, an agent's liveness, "
+                + "the workspace), at most timeout_ms (default 25000, max 50000), then returns the tasks and a "
+                + "digest; pass the digest as since to wait for the next change.", """
+                {"room": {"type": "string"}, "since": {"type": "string", "description": "digest of the last answer"},
+                 "timeout_ms": {"type": "integer", "minimum": 1, "maximum": 50000}}""", this::taskWatch, "room");
+        add("call", "Call a tool of an agent", "Calls a named tool (e.g. read_file@1.0.0, git_status) that an agent "
+                + "of a workspace offers, through its policy; on this machine when room and agent are omitted.", """
+                {"tool": {"type": "string", "description": "name or name@version"},
+                 "args": {"type": "object", "description": "The tool's arguments (its input schema)"},
+                 "room": {"type": "string"}, "agent": {"type": "string"},
+                 "timeout_ms": {"type": "integer", "minimum": 1}}""", this::callTool, "tool");
+        add("approvals_list", "List approval holds", "Requests held on this runtime until someone approves them "
+                + "(policy requires_approval): request id, room, expiry, approvals so far, summary.", """
+                {"room": {"type": "string"}}""", (a, c) -> pass("approval.list", copy(a, List.of(),
+                        List.of("room"))));
+        add("approval_decide", "Approve or deny a held request", "A signed approval decision as this account: "
+                + "approve releases the request (re-authorized, run exactly once), deny refuses it.", """
+                {"request_id": {"type": "string"}, "decision": {"type": "string", "enum": ["approve", "deny"]}}""",
+                this::decide, "request_id", "decision");
+    }
+
+    private ToolResult taskWatch(Map<String, Object> args, CallContext context)
+            throws DaemonException, ToolException {
+        Map<String, Object> look = copy(args, List.of("room"), List.of("since", "timeout_ms"));
+        look.putIfAbsent("since", "");
+        Map<String, Object> watched = Json.object(daemon.call("workspace.watch", look, null));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("digest", watched.get("digest"));
+        result.put("changed", watched.get("changed"));
+        result.put("tasks", Json.object(daemon.call("task.list", copy(args, List.of("room"), List.of()), null))
+                .get("tasks"));
+        return ToolResult.ok(JsonWriter.write(result), result);
+    }
+
+    /** A call runs until the tool answers; a long one is followed with invocation.attach like the CLI does. */
+    private ToolResult callTool(Map<String, Object> args, CallContext context)
+            throws DaemonException, ToolException {
+        Map<String, Object> params = copy(args, List.of("tool"), List.of("room", "agent", "timeout_ms"));
+        params.put("args", args.getOrDefault("args", Map.of()));
+        if (params.containsKey("room") != params.containsKey("agent")) {
+            throw new ToolException("give room and agent together, or neither (this machine)");
+        }
+        Map<String, Object> result = Json.object(daemon.call("call", params, null));
+        while (Boolean.FALSE.equals(result.get("done"))) {
+            Map<String, Object> attach = new LinkedHashMap<>();
+            attach.put("invocation_id", result.get("invocation_id"));
+            attach.put("cursor", result.getOrDefault("cursor", 0L));
+            result = Json.object(daemon.call("invocation.attach", attach, null));
+        }
+        if (Boolean.TRUE.equals(result.get("ok"))) {
+            return ToolResult.ok(JsonWriter.write(result.get("result")), result);
+        }
+        return ToolResult.error("call failed" + (result.get("error_code") == null ? "" : " ("
+                + result.get("error_code") + ")") + ": " + result.get("error"));
+    }
+
+    private ToolResult decide(Map<String, Object> args, CallContext context) throws DaemonException, ToolException {
+        String decision = text(args, "decision");
+        if (!decision.equals("approve") && !decision.equals("deny")) {
+            throw new ToolException("decision must be approve or deny, not " + decision);
+        }
+        return pass("approval." + decision, copy(args, List.of("request_id"), List.of()));
     }
 
     private void add(String name, String title, String description, String properties, Handler handler,

@@ -122,7 +122,8 @@ class McpServerTest {
             assertFalse(Json.string(entry, "description").isBlank());
         }
         assertEquals(List.of("daemon_status", "workspaces_list", "agents_list", "exec", "share_file", "share_get",
-                "task_create", "task_list", "task_update"), names);
+                "task_create", "task_list", "task_update", "task_show", "task_graph", "task_watch", "call",
+                "approvals_list", "approval_decide"), names);
         Map<String, Object> execSchema = Json.object(Json.object(Json.array(result(only()).get("tools")).get(3))
                 .get("inputSchema"));
         assertEquals(List.of("argv"), execSchema.get("required"));
