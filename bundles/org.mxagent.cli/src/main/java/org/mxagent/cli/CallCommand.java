@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** {@code mx-agent call}: one named tool call; prints the result JSON, exits with the daemon's exit code. */
 final class CallCommand {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** Parses the command line, runs the command, and turns every failure into a message and an exit code. */
 final class Cli {

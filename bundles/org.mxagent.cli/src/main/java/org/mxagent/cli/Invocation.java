@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** Everything one command run needs: its parsed line, the process's streams and environment. */
 final class Invocation {

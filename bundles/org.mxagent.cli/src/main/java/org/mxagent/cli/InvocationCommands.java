@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** {@code mx-agent invocation list | show | cancel | artifact}. */
 final class InvocationCommands {

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mxagent.ipc.wire.Frames;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** One connection to the daemon: JSON-RPC calls, one at a time, over the Unix socket. */
 final class IpcClient implements Closeable {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mxagent.ipc.wire.Frames;
 
 /**
  * {@code share file | diff | env | list | get}: the daemon's {@code share.*} methods. The daemon signs, uploads,

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
 
 /**
  * {@code daemon start} and {@code daemon stop} with a real background process: a stand-in runtime jar whose
@@ -48,7 +50,7 @@ class DaemonProcessTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeDaemonMain.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, location(FakeDaemonMain.class) + " "
-                + location(Cli.class));
+                + location(Cli.class) + " " + location(org.mxagent.ipc.wire.Frames.class));
         try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.flush();

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.mxagent.ipc.wire.Frames;
+import org.mxagent.ipc.wire.JsonReader;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /**
  * A stand-in daemon for the CLI tests: speaks the real frame format over a real Unix socket and answers each

@@ -15,6 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
+import org.mxagent.ipc.wire.JsonWriter;
 
 class JsonCodecTest {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
 
 /** {@code share *} and {@code trust *} against a scripted daemon. */
 class ShareTrustCommandsTest {

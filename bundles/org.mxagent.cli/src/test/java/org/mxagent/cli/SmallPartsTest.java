@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.Frames;
 
 /** The CLI's small helpers: paths, frames, log tail, status rendering. */
 class SmallPartsTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.JsonReader;
 
 /** {@code task *} and {@code approval *} against a scripted daemon: parameters, output, usage errors, exit codes. */
 class TaskApprovalCommandsTest {

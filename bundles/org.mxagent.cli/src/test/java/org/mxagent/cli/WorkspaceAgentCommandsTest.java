@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** {@code workspace *} and {@code agent *}: what goes to the daemon, what is printed, and usage errors. */
 class WorkspaceAgentCommandsTest {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.JsonReader;
 
 /** {@code workspace attach}, {@code workspace status --watch} and {@code agent tools} against a scripted daemon. */
 class WorkspaceSurfaceCommandsTest {

@@ -2,6 +2,8 @@ package org.mxagent.mcp;
 
 import java.util.List;
 import java.util.Map;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
 
 /** Lenient reads from parsed JSON values: a missing or mistyped member reads as absent. */
 final class Json {

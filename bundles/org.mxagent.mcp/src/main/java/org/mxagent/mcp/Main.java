@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /**
  * {@code mx-agent mcp}: the MCP server over stdio. stdout carries protocol messages only; diagnostics go to

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
 
 /**
  * The MCP protocol layer (specs/mcp.md): one JSON-RPC 2.0 message per line in, one per line out. Requests are

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mxagent.ipc.wire.Frames;
+import org.mxagent.ipc.wire.JsonException;
+import org.mxagent.ipc.wire.JsonReader;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /**
  * The daemon over its Unix socket. Every call opens its own connection, so concurrent MCP tool calls (a long exec

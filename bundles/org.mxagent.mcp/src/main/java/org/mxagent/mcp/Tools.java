@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /** The MCP tools: each maps its arguments onto one daemon IPC method (specs/mcp.md has the table). */
 final class Tools {

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mxagent.ipc.wire.JsonWriter;
 
 class ExecToolTest {
     private final List<String> calls = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.mxagent.ipc.wire.JsonWriter;
 
 class McpServerTest {
     /** Daemon calls the tools made, and what the fake answers. */

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mxagent.ipc.wire.Frames;
 
 /** The real socket client against a scripted daemon on a Unix socket: frames, streams, errors. */
 class SocketDaemonTest {

@@ -1,12 +1,12 @@
-package org.mxagent.mcp;
+package org.mxagent.ipc.wire;
 
 import java.io.IOException;
 
 /** Text that is not valid JSON; the message says where. */
-final class JsonException extends IOException {
+public final class JsonException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    JsonException(String message) {
+    public JsonException(String message) {
         super(message);
     }
 }

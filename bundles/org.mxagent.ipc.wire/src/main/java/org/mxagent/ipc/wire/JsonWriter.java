@@ -1,4 +1,4 @@
-package org.mxagent.cli;
+package org.mxagent.ipc.wire;
 
 import java.math.BigDecimal;
 import java.nio.CharBuffer;
@@ -11,18 +11,18 @@ import java.util.Map;
  * password need never become an immutable String), numbers, booleans and null. Non-ASCII text is written
  * as is (the frames are UTF-8); control characters, lone surrogates and U+2028/9 are escaped.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonWriter() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
     }
 
-    static void write(Object value, StringBuilder out) {
+    public static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence text) {

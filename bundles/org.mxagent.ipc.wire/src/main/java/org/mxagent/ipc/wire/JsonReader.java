@@ -1,4 +1,4 @@
-package org.mxagent.cli;
+package org.mxagent.ipc.wire;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,12 +11,12 @@ import java.util.Map;
  * A strict RFC 8259 parser into plain Java values: objects become {@code LinkedHashMap<String, Object>} (member
  * order kept), arrays {@code ArrayList<Object>}, strings {@code String}, {@code true}/{@code false}
  * {@code Boolean}, {@code null} Java null; integers {@code Long} (or {@code BigInteger} beyond it), other
- * numbers {@code BigDecimal} so that they round-trip exactly. Our own because the CLI must start fast and
+ * numbers {@code BigDecimal} so that they round-trip exactly. Our own because the CLI and the MCP server must start fast and
  * carry no dependencies.
  */
-final class JsonReader {
+public final class JsonReader {
     /** Deeper nesting is refused instead of overflowing the stack. */
-    static final int MAX_DEPTH = 512;
+    public static final int MAX_DEPTH = 512;
 
     private final String text;
     private int pos;
@@ -25,7 +25,7 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) throws JsonException {
+    public static Object parse(String text) throws JsonException {
         JsonReader reader = new JsonReader(text);
         reader.skipWhitespace();
         Object value = reader.value(0);
