@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Helpers for {@link AgentAdapter#detect()}: find an executable and ask it its version, bounded in time. */
 public final class Executables {
@@ -38,6 +40,33 @@ public final class Executables {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The usual {@link AgentAdapter#detect()} of a CLI (since 1.1): {@code configured} found (on {@code searchPath}
+     * unless it names a path), then {@code binary --version} answered within {@code timeout}; the first group of
+     * {@code version} in the answer is the version. {@code product} (e.g. "Codex CLI"), {@code install} (the
+     * command that installs it) and {@code pid} (the configuration to point at another binary) make the messages
+     * actionable.
+     */
+    public static Detection detectCli(String product, String configured, String searchPath, Pattern version,
+            Duration timeout, String install, String pid) {
+        Optional<Path> binary = find(configured, searchPath);
+        if (binary.isEmpty()) {
+            return Detection.missing(product + " not found (looked for '" + configured + "'"
+                    + (configured.contains("/") ? "" : " on PATH " + searchPath) + "). Install it with `" + install
+                    + "` (or tests/adapters/install-clis), or set 'binary' in configuration PID " + pid
+                    + " to its full path.");
+        }
+        try {
+            Matcher answer = version.matcher(probe(List.of(binary.get().toString(), "--version"), timeout));
+            return Detection.found(binary.get().toString(),
+                    answer.find() ? Optional.of(answer.group(1)) : Optional.empty());
+        } catch (IOException e) {
+            return new Detection(false, Optional.of(binary.get().toString()), Optional.empty(), Optional.of(
+                    product + " at " + binary.get() + " does not answer `--version`: " + e.getMessage()
+                            + ". Reinstall it (" + install + ")."));
+        }
     }
 
     /**

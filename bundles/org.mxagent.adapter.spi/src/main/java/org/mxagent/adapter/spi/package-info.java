@@ -5,7 +5,7 @@
  * package alone.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mxagent.adapter.spi;
 
 import org.osgi.annotation.bundle.Export;

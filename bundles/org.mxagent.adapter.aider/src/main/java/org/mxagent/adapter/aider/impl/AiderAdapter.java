@@ -1,13 +1,11 @@
 package org.mxagent.adapter.aider.impl;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mxagent.adapter.spi.AgentAdapter;
 import org.mxagent.adapter.spi.AgentWork;
@@ -86,24 +84,8 @@ public final class AiderAdapter implements AgentAdapter {
     @Override
     public Detection detect() {
         Config current = config;
-        Optional<java.nio.file.Path> binary = Executables.find(current.binary(), searchPath);
-        if (binary.isEmpty()) {
-            return Detection.missing("Aider not found (looked for '" + current.binary() + "'"
-                    + (current.binary().contains("/") ? "" : " on PATH " + searchPath) + "). Install it with "
-                    + "`python3 -m pip install aider-chat` (or tests/adapters/install-clis), or set 'binary' in "
-                    + "configuration PID " + PID + " to its full path.");
-        }
-        try {
-            String answer = Executables.probe(List.of(binary.get().toString(), "--version"),
-                    Duration.ofMillis(current.detect_timeout_ms()));
-            Matcher version = VERSION.matcher(answer);
-            return Detection.found(binary.get().toString(),
-                    version.find() ? Optional.of(version.group(1)) : Optional.empty());
-        } catch (IOException e) {
-            return new Detection(false, Optional.of(binary.get().toString()), Optional.empty(), Optional.of(
-                    "Aider at " + binary.get() + " does not answer `--version`: " + e.getMessage()
-                            + ". Reinstall it (python3 -m pip install aider-chat)."));
-        }
+        return Executables.detectCli("Aider", current.binary(), searchPath, VERSION,
+                Duration.ofMillis(current.detect_timeout_ms()), "python3 -m pip install aider-chat", PID);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.mxagent.adapter.codex.impl;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mxagent.adapter.spi.AgentAdapter;
 import org.mxagent.adapter.spi.AgentWork;
@@ -85,24 +83,8 @@ public final class CodexAdapter implements AgentAdapter {
     @Override
     public Detection detect() {
         Config current = config;
-        Optional<java.nio.file.Path> binary = Executables.find(current.binary(), searchPath);
-        if (binary.isEmpty()) {
-            return Detection.missing("Codex CLI not found (looked for '" + current.binary() + "'"
-                    + (current.binary().contains("/") ? "" : " on PATH " + searchPath) + "). Install it with "
-                    + "`npm install -g @openai/codex` (or tests/adapters/install-clis), or set 'binary' in "
-                    + "configuration PID " + PID + " to its full path.");
-        }
-        try {
-            String answer = Executables.probe(List.of(binary.get().toString(), "--version"),
-                    Duration.ofMillis(current.detect_timeout_ms()));
-            Matcher version = VERSION.matcher(answer);
-            return Detection.found(binary.get().toString(),
-                    version.find() ? Optional.of(version.group(1)) : Optional.empty());
-        } catch (IOException e) {
-            return new Detection(false, Optional.of(binary.get().toString()), Optional.empty(), Optional.of(
-                    "Codex at " + binary.get() + " does not answer `--version`: " + e.getMessage()
-                            + ". Reinstall it (npm install -g @openai/codex)."));
-        }
+        return Executables.detectCli("Codex CLI", current.binary(), searchPath, VERSION,
+                Duration.ofMillis(current.detect_timeout_ms()), "npm install -g @openai/codex", PID);
     }
 
     @Override
