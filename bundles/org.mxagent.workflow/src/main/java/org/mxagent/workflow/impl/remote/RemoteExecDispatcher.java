@@ -8,6 +8,7 @@ import org.mxagent.exec.api.RemoteExecException;
 import org.mxagent.exec.api.RemoteExecRequest;
 import org.mxagent.exec.api.RemoteInvocation;
 import org.mxagent.protocol.api.event.ExecAction;
+import org.mxagent.workflow.impl.Dispatches;
 import org.mxagent.workflow.impl.RunOn;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;

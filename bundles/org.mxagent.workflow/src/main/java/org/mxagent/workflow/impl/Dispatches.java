@@ -1,15 +1,15 @@
-package org.mxagent.workflow.impl.remote;
+package org.mxagent.workflow.impl;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;
 
-/** Dispatches that never reached the executor: their outcome is already final. */
-final class Dispatches {
+/** Dispatches that never ran anything (refused, invalid): their outcome is already final. */
+public final class Dispatches {
     private Dispatches() {}
 
-    static Dispatch done(DispatchOutcome outcome) {
+    public static Dispatch done(DispatchOutcome outcome) {
         CompletableFuture<DispatchOutcome> completed = CompletableFuture.completedFuture(outcome);
         return new Dispatch() {
             @Override
@@ -19,7 +19,7 @@ final class Dispatches {
 
             @Override
             public void cancel(String reason) {
-                // nothing was sent: nothing to stop
+                // nothing runs: the outcome is already final
             }
         };
     }
