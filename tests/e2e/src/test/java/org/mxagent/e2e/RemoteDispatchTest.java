@@ -25,7 +25,8 @@ import org.mxagent.e2e.harness.Eventually;
  * says {@code run_on} bob's agent is claimed by alice's scheduler and runs on bob's runtime through the signed
  * exec path (bob's policy allows alice only in bob's work directory). The task records the invocation id that
  * bob's {@code invocation.v1} shows; exit code and stdout tail land in {@code task.result}; a command bob's policy
- * refuses fails as {@code policy_denied}; alice's {@code task cancel} stops the process on bob's side.
+ * refuses fails as {@code policy_denied}; alice's {@code task cancel} stops the process on bob's side; once bob
+ * revokes alice's key, a remote task fails as {@code untrusted_key}.
  */
 class RemoteDispatchTest {
     @RegisterExtension
@@ -88,6 +89,14 @@ class RemoteDispatchTest {
                 () -> pair.bob().jsonCli("invocation", "show", sleeperInvocation, "--room", pair.room()),
                 record -> "cancelled".equals(record.path("state").asText()));
         assertEquals(bob, stopped.path("target").asText(), stopped::toString);
+
+        // bob no longer trusts alice's key: his pipeline rejects the signed request as untrusted_key.
+        pair.bob().cli("trust", "revoke", "--key", pair.aliceKey).assertSuccess();
+        String untrusted = create(pair, "remote after revoke", "sh", "-c", "echo ran > revoked.txt");
+        JsonNode rejected = awaitFinal(pair, untrusted);
+        assertEquals("failed", rejected.path("state").asText(), rejected::toString);
+        assertEquals("untrusted_key", rejected.path("result").path("reason").asText(), rejected::toString);
+        assertFalse(Files.exists(work.resolve("revoked.txt")), "nothing ran");
     }
 
     /** {@code task create --assign alice --run-on bob --cwd WORK}; returns the task id. */
