@@ -34,12 +34,16 @@ final class TaskCommands {
               --cwd DIR           working directory of the command (default: the current directory)
               --env K=V           environment override of the command (repeatable)
               --timeout T         the command's timeout, e.g. 90s, 5m (default: the target's policy)
+              --run-on AGENT      run the command on this other agent (agt_…) over signed remote exec:
+                                  AGENT's runtime and policy decide; --cwd is then a path on AGENT's machine
+                                  (default: AGENT's advertised workspace directory)
 
             The command is signed for AGENT with this runtime's key (valid 24 h); AGENT's runtime runs it once
             every dependency has succeeded, if its policy allows. A dependency cycle is refused (exit 64) with
-            its path. Prints the new task id.
+            its path. With --run-on, --assign's runtime claims it and sends the command to AGENT. Prints the new
+            task id.
             """, NONE, new String[] {"--room", "--assign", "--depends-on", "--blocks", "--description", "--as",
-                "--cwd", "--env", "--timeout"});
+                "--cwd", "--env", "--timeout", "--run-on"});
 
     static final CommandSpec UPDATE = new CommandSpec("task update",
             "task update ID --room R [--state S] [--assign AGENT] [--title T] [--description D]",
@@ -148,7 +152,7 @@ final class TaskCommands {
         params.put("blocks", taskIds(inv, "--blocks"));
         List<String> argv = inv.line.afterDoubleDash();
         if (argv.isEmpty()) {
-            for (String option : List.of("--cwd", "--env", "--timeout")) {
+            for (String option : List.of("--cwd", "--env", "--timeout", "--run-on")) {
                 if (inv.line.has(option)) {
                     throw CommandArgs.usage(inv, option + " is for the task's command, given after --");
                 }
@@ -175,8 +179,18 @@ final class TaskCommands {
         action.put("type", "exec");
         action.put("command", argv);
         String cwd = CommandArgs.optional(inv, "--cwd");
-        Path base = Path.of(System.getProperty("user.dir"));
-        action.put("cwd", (cwd == null ? base : base.resolve(cwd)).toAbsolutePath().normalize().toString());
+        String runOn = agentId(inv, "--run-on", CommandArgs.optional(inv, "--run-on"));
+        if (runOn != null) {
+            // A directory on the other machine: not resolved here; none means its advertised workspace.
+            if (cwd != null && !Path.of(cwd).isAbsolute()) {
+                throw CommandArgs.usage(inv, "--cwd with --run-on must be an absolute path on that agent's "
+                        + "machine, got '" + cwd + "'");
+            }
+            action.put("cwd", cwd);
+        } else {
+            Path base = Path.of(System.getProperty("user.dir"));
+            action.put("cwd", (cwd == null ? base : base.resolve(cwd)).toAbsolutePath().normalize().toString());
+        }
         Map<String, Object> env = new LinkedHashMap<>();
         for (String pair : CommandArgs.repeated(inv, "--env")) {
             int eq = pair.indexOf('=');
@@ -189,6 +203,9 @@ final class TaskCommands {
         String timeout = CommandArgs.optional(inv, "--timeout");
         action.put("timeout_ms", timeout == null ? null : Durations.millis(timeout, "--timeout", "task create"));
         action.put("stream", false);
+        if (runOn != null) {
+            action.put("run_on", runOn);
+        }
         return action;
     }
 
@@ -380,8 +397,11 @@ final class TaskCommands {
         WorkspaceCommands.field(text, "blocks", String.join(", ", strings(task, "blocks")));
         Map<String, Object> action = Json.object(task, "action");
         if ("exec".equals(Json.string(action, "type"))) {
+            String cwd = Json.string(action, "cwd");
+            String runOn = Json.string(action, "run_on");
             WorkspaceCommands.field(text, "command", String.join(" ", strings(action, "command")) + " (in "
-                    + Json.string(action, "cwd") + ")");
+                    + (cwd == null ? "the executor's workspace" : cwd) + (runOn == null ? "" : ", on " + runOn)
+                    + ")");
         } else if (Json.string(action, "type") != null) {
             WorkspaceCommands.field(text, "action", Json.string(action, "type"));
         }

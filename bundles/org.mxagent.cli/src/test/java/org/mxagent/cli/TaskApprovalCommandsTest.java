@@ -74,6 +74,32 @@ class TaskApprovalCommandsTest {
     }
 
     @Test
+    void runOnSendsTheExecutorAndLeavesItsCwdAlone() throws IOException {
+        String executor = "agt_01HZY3M6W8K9Q2R4T5V7X9Z1AD";
+        cli.daemon().on("task.create", (params, call) -> task("pending", null));
+        assertEquals(0, cli.run("task", "create", "--room", ROOM, "--assign", AGENT, "--run-on", executor,
+                "build it", "--", "make"), cli.stderr);
+        Map<String, Object> action = Json.object(cli.onlyParams(), "action");
+        assertEquals(executor, action.get("run_on"));
+        assertTrue(action.containsKey("cwd") && action.get("cwd") == null,
+                "no --cwd: the executor's workspace, not this directory: " + action);
+    }
+
+    @Test
+    void runOnUsageErrorsExit64() throws IOException {
+        cli.daemon();
+        assertEquals(64, cli.run("task", "create", "--room", ROOM, "--assign", AGENT, "--run-on", "bob", "t", "--",
+                "true"));
+        assertTrue(cli.stderr.contains("--run-on takes an agent id"), cli.stderr);
+        assertEquals(64, cli.run("task", "create", "--room", ROOM, "--assign", AGENT, "--run-on", AGENT,
+                "--cwd", "rel", "t", "--", "true"));
+        assertTrue(cli.stderr.contains("--cwd with --run-on must be an absolute path"), cli.stderr);
+        assertEquals(64, cli.run("task", "create", "--room", ROOM, "--run-on", AGENT, "t"));
+        assertTrue(cli.stderr.contains("--run-on is for the task's command"), cli.stderr);
+        assertEquals(List.of(), cli.daemon().methods());
+    }
+
+    @Test
     void usageErrorsExit64BeforeAnythingIsSent() throws IOException {
         cli.daemon();
         assertEquals(64, cli.run("task", "create", "--room", ROOM, "t", "--", "true"));

@@ -220,6 +220,11 @@ public final class ExecCore implements RoomEventListener, ExecDesk, HeldRequests
     }
 
     @Override
+    public Session startExec(ExecParams params, String invocationId) throws DeskException {
+        return desk.startExec(params, invocationId);
+    }
+
+    @Override
     public Session startCall(CallParams params) throws DeskException {
         return desk.startCall(params);
     }

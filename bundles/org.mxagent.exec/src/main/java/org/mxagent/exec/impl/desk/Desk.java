@@ -72,11 +72,18 @@ public final class Desk implements ExecDesk {
 
     @Override
     public Session startExec(ExecParams params) throws DeskException {
+        return startExec(params, Ids.newInvocationId());
+    }
+
+    @Override
+    public Session startExec(ExecParams params, String invocationId) throws DeskException {
         if (params.argv().isEmpty()) {
             throw new DeskException(DeskException.Kind.INVALID, "no command: give it after --");
         }
+        if (services.sessions().find(invocationId).isPresent()) {
+            throw new DeskException(DeskException.Kind.INVALID, "invocation " + invocationId + " is already running");
+        }
         TerminalSize size = size(params.rows(), params.cols());
-        String invocationId = Ids.newInvocationId();
         if (!params.remote()) {
             requireAbsolute(params.cwd());
             return loopbackExec(invocationId, params, size);

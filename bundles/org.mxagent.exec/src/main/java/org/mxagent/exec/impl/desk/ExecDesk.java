@@ -16,6 +16,9 @@ public interface ExecDesk {
     /** Starts an exec (remote or loopback); its frames and result are read from {@link Session#frames()}. */
     Session startExec(ExecParams params) throws DeskException;
 
+    /** As {@link #startExec(ExecParams)}, under an invocation id the caller already holds (a task's). */
+    Session startExec(ExecParams params, String invocationId) throws DeskException;
+
     Session startCall(CallParams params) throws DeskException;
 
     /** A session this runtime requested and has not forgotten yet. */

@@ -2,7 +2,6 @@ package org.mxagent.workflow.impl.exec;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mxagent.policy.api.Allowance;
 import org.mxagent.protocol.api.event.ExecAction;
@@ -12,6 +11,7 @@ import org.mxagent.terminal.api.ExecSpec;
 import org.mxagent.terminal.api.LocalExec;
 import org.mxagent.terminal.api.RunningExec;
 import org.mxagent.terminal.api.Termination;
+import org.mxagent.workflow.impl.Dispatches;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;
@@ -60,17 +60,6 @@ final class ExecStart {
 
     /** A dispatch that never ran anything: its outcome is already final. */
     static Dispatch done(DispatchOutcome outcome) {
-        CompletableFuture<DispatchOutcome> completed = CompletableFuture.completedFuture(outcome);
-        return new Dispatch() {
-            @Override
-            public CompletionStage<DispatchOutcome> outcome() {
-                return completed;
-            }
-
-            @Override
-            public void cancel(String reason) {
-                // nothing runs: the outcome is already final
-            }
-        };
+        return Dispatches.done(outcome);
     }
 }

@@ -8,6 +8,7 @@ import org.mxagent.policy.api.PolicyService;
 import org.mxagent.protocol.api.event.AgentAction;
 import org.mxagent.protocol.api.event.ExecAction;
 import org.mxagent.terminal.api.LocalExec;
+import org.mxagent.workflow.impl.RunOn;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
 import org.mxagent.workflow.spi.Dispatch;
 import org.mxagent.workflow.spi.DispatchOutcome;
@@ -40,7 +41,9 @@ public final class LocalExecDispatcher implements TaskDispatcher {
 
     @Override
     public boolean accepts(DispatchRequest request) {
-        return !(request.action() instanceof AgentAction); // agent actions: the adapter bundle's dispatcher
+        // agent actions: the adapter bundle's dispatcher; run_on another agent: the remote one, never here
+        return !(request.action() instanceof AgentAction)
+                && RunOn.elsewhere(request.action(), request.targetAgent()).isEmpty();
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.mxagent.transport.api.RoomEventListener;
 import org.mxagent.workflow.api.TaskRecord;
 import org.mxagent.workflow.api.TaskStates;
 import org.mxagent.workflow.impl.LocalInvocations;
+import org.mxagent.workflow.impl.RunOn;
 import org.mxagent.workflow.impl.graph.Readiness;
 import org.mxagent.workflow.impl.graph.TaskGraph;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
@@ -306,7 +307,10 @@ public final class AgentScheduler implements RoomEventListener {
                 return;
             }
             executing = started.get();
-            execution.invocation(executing.task(), won.auth().requestingAgent(), InvocationStatus.RUNNING, null, 0);
+            if (recordsInvocation(executing)) {
+                execution.invocation(executing.task(), won.auth().requestingAgent(), InvocationStatus.RUNNING,
+                        null, 0);
+            }
         } catch (MatrixException | MalformedEventException e) {
             log.error("could not start task {}: {}", claim.taskId(), e.getMessage(), e);
             return;
@@ -329,6 +333,14 @@ public final class AgentScheduler implements RoomEventListener {
                         "dispatch failed: " + failure))));
     }
 
+    /**
+     * Whether this scheduler publishes the task's {@code invocation.v1}: not when the action runs on another agent
+     * ({@code run_on}), whose runtime publishes it under the same invocation id as the executor.
+     */
+    private boolean recordsInvocation(TaskRecord executing) {
+        return executing.task().action().flatMap(a -> RunOn.elsewhere(a, agentId)).isEmpty();
+    }
+
     private Optional<TaskDispatcher> dispatcherFor(DispatchRequest request) {
         List<TaskDispatcher> all = dispatchers;
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -347,7 +359,9 @@ public final class AgentScheduler implements RoomEventListener {
         InvocationStatus status = DispatchOutcome.CANCELLED.equals(outcome.reason()) ? InvocationStatus.CANCELLED
                 : outcome.succeeded() ? InvocationStatus.SUCCEEDED : InvocationStatus.FAILED;
         try {
-            execution.invocation(executing.task(), won.auth().requestingAgent(), status, outcome.exitCode(), 1);
+            if (recordsInvocation(executing)) {
+                execution.invocation(executing.task(), won.auth().requestingAgent(), status, outcome.exitCode(), 1);
+            }
             if (!execution.finish(executing, outcome, action)) {
                 log.info("task {} changed while {} ran (e.g. cancelled); result not written", executing.task()
                         .taskId(), invocationId);

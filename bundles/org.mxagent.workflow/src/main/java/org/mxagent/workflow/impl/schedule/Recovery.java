@@ -16,6 +16,7 @@ import org.mxagent.transport.api.MatrixException;
 import org.mxagent.workflow.api.TaskRecord;
 import org.mxagent.workflow.api.TaskStates;
 import org.mxagent.workflow.impl.LocalInvocations;
+import org.mxagent.workflow.impl.RunOn;
 import org.mxagent.workflow.impl.recovery.OrphanReaper;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
 import org.mxagent.workflow.spi.DispatchOutcome;
@@ -128,7 +129,13 @@ final class Recovery {
             case FAIL_STALE: {
                 String orphan = recorded.map(r -> describe(r, OrphanReaper.reap(r.process(), GRACE)))
                         .orElse("no process of it was recorded here");
-                execution.invocation(task, requester, InvocationStatus.FAILED, null, 2);
+                Optional<String> runOn = task.action().flatMap(a -> RunOn.elsewhere(a, agentId));
+                if (runOn.isEmpty()) {
+                    execution.invocation(task, requester, InvocationStatus.FAILED, null, 2);
+                } else {
+                    // The executor owns invocation.v1; we can no longer follow its result stream.
+                    orphan = "it ran on " + runOn.get() + ", whose result this runtime can no longer follow";
+                }
                 execution.finish(record, DispatchOutcome.refused(STALE,
                         "the runtime stopped while it ran (invocation " + invocationId + "); " + orphan
                                 + "; not run again"), rawAction);
