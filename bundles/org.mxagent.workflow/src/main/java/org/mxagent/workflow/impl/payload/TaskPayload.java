@@ -113,11 +113,6 @@ public final class TaskPayload {
      * what does not match. The payload is trusted only through the hash in the state.
      */
     public static ObjectNode open(ObjectNode state, ObjectNode payload) throws PayloadException {
-        String taskId = state.path("task_id").asText();
-        if (!taskId.equals(payload.path("task_id").asText(null))) {
-            throw new PayloadException("payload is for task " + payload.path("task_id").asText("(none)") + ", not "
-                    + taskId);
-        }
         String actual;
         try {
             actual = sha256(payload);
@@ -127,6 +122,11 @@ public final class TaskPayload {
         if (!actual.equals(state.path(SHA256).asText())) {
             throw new PayloadException("payload does not match: sha256 " + actual + ", the state says "
                     + state.path(SHA256).asText());
+        }
+        String taskId = state.path("task_id").asText();
+        if (!taskId.equals(payload.path("task_id").asText(null))) {
+            throw new PayloadException("payload is for task " + payload.path("task_id").asText("(none)") + ", not "
+                    + taskId);
         }
         if (!payload.path("state_rev").canConvertToLong()
                 || payload.path("state_rev").asLong() > state.path("state_rev").asLong()) {

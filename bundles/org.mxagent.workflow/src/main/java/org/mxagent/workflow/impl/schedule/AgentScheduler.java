@@ -282,12 +282,15 @@ public final class AgentScheduler implements RoomEventListener {
     /** Claims the task if it is runnable for this agent; returns whether a claim was sent. */
     private boolean consider(TaskBoard.Entry entry, TaskGraph graph, List<AgentView> roomAgents) {
         var task = entry.record().task();
-        if (!Readiness.target(task).map(agentId::equals).orElse(false)
-                || !Readiness.blockers(graph, task).isEmpty()) {
+        if (!Readiness.target(task).map(agentId::equals).orElse(false)) {
             return false;
         }
-        if (entry.payloadProblem().isPresent()) {
+        if (entry.payloadProblem().isPresent() && (TaskStates.PENDING.equals(task.state())
+                || TaskStates.ASSIGNED.equals(task.state()))) {
             note(task.taskId(), entry.payloadProblem().get() + "; not run");
+            return false;
+        }
+        if (!Readiness.blockers(graph, task).isEmpty()) {
             return false;
         }
         Claim.Key key = new Claim.Key(task.taskId(), task.stateRev());
