@@ -93,8 +93,8 @@ class EncryptedWorkflowTest {
         String tampered = forgeTask(wf, alice, sealed.path("payload_event_id").asText(),
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         JsonNode notDecryptable = wf.show(wf.bob(), undecryptable);
-        assertTrue(notDecryptable.path("payload_error").asText().startsWith("payload not decryptable"),
-                notDecryptable::toString);
+        assertTrue(notDecryptable.path("payload_error").asText().startsWith("payload not decryptable: "
+                + "MISSING_SESSION"), notDecryptable::toString);
         JsonNode mismatch = wf.show(wf.bob(), tampered);
         assertTrue(mismatch.path("payload_error").asText().startsWith("payload does not match"),
                 mismatch::toString);

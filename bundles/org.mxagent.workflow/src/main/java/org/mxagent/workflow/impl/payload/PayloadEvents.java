@@ -76,9 +76,10 @@ public final class PayloadEvents {
             return Found.of(event.content().deepCopy());
         }
         if (ENCRYPTED.equals(event.type())) {
-            // History gives back what it cannot decrypt as received; the exact reason is in the runtime's log.
-            return Found.not("payload not decryptable: this device has no usable room key for event "
-                    + event.eventId() + " (Megolm session " + event.content().path("session_id").asText("?") + ")");
+            // History gives back what it cannot decrypt as received, with the transport's reason.
+            return Found.not("payload not decryptable: " + event.decryptionFailure().orElse(
+                    "no usable room key on this device") + " (event " + event.eventId() + ", Megolm session "
+                    + event.content().path("session_id").asText("?") + ")");
         }
         return Found.not("payload event " + event.eventId() + " is a " + event.type() + ", not " + TaskPayload.TYPE);
     }
