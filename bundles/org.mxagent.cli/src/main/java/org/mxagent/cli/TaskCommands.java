@@ -406,6 +406,12 @@ final class TaskCommands {
             WorkspaceCommands.field(text, "action", Json.string(action, "type"));
         }
         WorkspaceCommands.field(text, "invocation", Json.string(task, "invocation_id"));
+        if (Json.string(task, "payload_error") != null) {
+            WorkspaceCommands.field(text, "payload", Json.string(task, "payload_error") + " (never run)");
+        } else if (Json.string(task, "payload_event_id") != null) {
+            WorkspaceCommands.field(text, "payload", "encrypted event " + Json.string(task, "payload_event_id")
+                    + ", sha256 verified");
+        }
         Map<String, Object> result = Json.object(task, "result");
         if (!result.isEmpty()) {
             Object exit = result.get("exit_code");

@@ -35,7 +35,12 @@ final class WorkflowPair {
     }
 
     static WorkflowPair create(E2e e2e) {
-        ExecPair pair = ExecPair.create(e2e);
+        return create(e2e, false);
+    }
+
+    /** As {@link #create(E2e)}, in a workspace created with {@code --e2ee on} when {@code e2ee} is set. */
+    static WorkflowPair create(E2e e2e, boolean e2ee) {
+        ExecPair pair = ExecPair.create(e2e, e2ee);
         Path shared;
         try {
             shared = Files.createDirectories(pair.alice().root().resolve("shared"));

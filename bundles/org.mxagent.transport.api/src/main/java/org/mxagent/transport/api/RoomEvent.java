@@ -53,4 +53,26 @@ public record RoomEvent(String roomId, String eventId, String sender, String typ
         JsonNode info = raw.path("unsigned").get(DECRYPTION);
         return info != null && info.isObject() ? Optional.of((ObjectNode) info) : Optional.empty();
     }
+
+    /**
+     * The {@code unsigned} key under which a transport records why it could not decrypt a history event (one
+     * returned by {@link MatrixClient#messages}, which stays {@code m.room.encrypted}): an object with
+     * {@code reason} (a {@link org.mxagent.transport.api.e2ee.DecryptionFailure.Reason} name) and {@code message}.
+     * Removed from everything the homeserver sends, like {@link #DECRYPTION}.
+     *
+     * @since 1.4
+     */
+    public static final String DECRYPTION_FAILURE = "org.mxagent.decryption_failure";
+
+    /**
+     * Why this encrypted history event could not be decrypted on this device, as "REASON: message"; empty when it
+     * was not encrypted, was decrypted, or the transport did not try.
+     *
+     * @since 1.4
+     */
+    public Optional<String> decryptionFailure() {
+        JsonNode info = raw.path("unsigned").get(DECRYPTION_FAILURE);
+        return info != null && info.isObject() ? Optional.of(info.path("reason").asText("UNKNOWN") + ": "
+                + info.path("message").asText("")) : Optional.empty();
+    }
 }

@@ -10,9 +10,12 @@
  * <p>1.3: {@link org.mxagent.transport.api.MatrixClient#sendEvent(String, String, String,
  * com.fasterxml.jackson.databind.node.ObjectNode)} with the caller's transaction id, and
  * {@link org.mxagent.transport.api.MatrixException#isTransient()}.
+ *
+ * <p>1.4: {@link org.mxagent.transport.api.RoomEvent#decryptionFailure()} for history events that could not be
+ * decrypted.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.mxagent.transport.api;
 
 import org.osgi.annotation.bundle.Export;

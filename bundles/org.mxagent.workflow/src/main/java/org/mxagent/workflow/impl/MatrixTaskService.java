@@ -1,5 +1,6 @@
 package org.mxagent.workflow.impl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.mxagent.protocol.api.CanonicalJsonException;
 import org.mxagent.protocol.api.Ids;
 import org.mxagent.protocol.api.ProtocolJson;
 import org.mxagent.protocol.api.Timestamps;
-import org.mxagent.protocol.api.event.EventTypes;
 import org.mxagent.protocol.api.event.MalformedEventException;
 import org.mxagent.protocol.api.event.ProtocolCodec;
 import org.mxagent.protocol.api.event.TaskAction;
@@ -35,6 +35,9 @@ import org.mxagent.workflow.impl.graph.DotGraph;
 import org.mxagent.workflow.impl.graph.SvgRenderer;
 import org.mxagent.workflow.impl.graph.TaskGraph;
 import org.mxagent.workflow.impl.graph.TextGraph;
+import org.mxagent.workflow.impl.payload.PayloadEvents;
+import org.mxagent.workflow.impl.payload.SealedTasks;
+import org.mxagent.workflow.impl.payload.TaskPayload;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,6 +55,7 @@ public final class MatrixTaskService implements TaskService {
     private final LocalInvocations invocations;
     private final Logger log;
     private final ClientHolder client = new ClientHolder();
+    private final SealedTasks sealed = new SealedTasks(new PayloadEvents());
     private final Clock clock = Clock.systemUTC();
     private final Duration ttl = TaskActionSigner.DEFAULT_TTL;
 
@@ -84,7 +88,7 @@ public final class MatrixTaskService implements TaskService {
         String author = author(roomId, draft.createdBy());
         String taskId = Ids.newTaskId();
         List<String> problems = new ArrayList<>();
-        List<TaskRecord> existing = RoomTasks.read(matrix, roomId, problems);
+        List<TaskRecord> existing = RoomTasks.read(matrix, roomId, sealed, problems);
         List<TaskState> states = new ArrayList<>(existing.stream().map(TaskRecord::task).toList());
         for (String id : concat(draft.dependsOn(), draft.blocks())) {
             if (id.equals(taskId) || states.stream().noneMatch(t -> t.taskId().equals(id))) {
@@ -132,6 +136,12 @@ public final class MatrixTaskService implements TaskService {
         TaskRecord current = require(matrix, roomId, taskId);
         TaskState task = current.task();
         TaskEdit edit = new TaskEdit(current);
+        JsonNode payloadError = task.extra().get(TaskPayload.ERROR);
+        if (payloadError != null && (change.title().isPresent() || change.description().isPresent()
+                || change.assignedTo().isPresent() && !change.assignedTo().get().equals(task.assignedTo()))) {
+            throw new WorkflowException(Kind.FAILED, "task " + taskId + " cannot be edited here: "
+                    + payloadError.asText());
+        }
         if (change.state().isPresent()) {
             TaskStates.check(task.state(), change.state().get());
             edit.state(change.state().get());
@@ -159,8 +169,8 @@ public final class MatrixTaskService implements TaskService {
     public List<TaskRecord> list(String room) throws WorkflowException {
         MatrixClient matrix = client.require();
         List<String> problems = new ArrayList<>();
-        List<TaskRecord> tasks = RoomTasks.read(matrix, resolve(matrix, room), problems);
-        problems.forEach(p -> log.warn("malformed task.v1 state {}", p));
+        List<TaskRecord> tasks = RoomTasks.read(matrix, resolve(matrix, room), sealed, problems);
+        problems.forEach(p -> log.warn("task.v1 problem: {}", p));
         return tasks;
     }
 
@@ -169,7 +179,7 @@ public final class MatrixTaskService implements TaskService {
         MatrixClient matrix = client.require();
         String roomId = resolve(matrix, room);
         List<String> problems = new ArrayList<>();
-        TaskGraph graph = new TaskGraph(RoomTasks.read(matrix, roomId, problems).stream()
+        TaskGraph graph = new TaskGraph(RoomTasks.read(matrix, roomId, sealed, problems).stream()
                 .map(TaskRecord::task).toList());
         return switch (format) {
             case TEXT -> TextGraph.render(roomId, graph, problems);
@@ -202,7 +212,7 @@ public final class MatrixTaskService implements TaskService {
 
     private String roomOf(MatrixClient matrix, String taskId) throws WorkflowException {
         for (String roomId : hostedRooms()) {
-            if (RoomTasks.find(matrix, roomId, taskId).isPresent()) {
+            if (RoomTasks.find(matrix, roomId, sealed, taskId).isPresent()) {
                 return roomId;
             }
         }
@@ -274,16 +284,16 @@ public final class MatrixTaskService implements TaskService {
 
     private TaskRecord write(MatrixClient matrix, String roomId, TaskState task) throws WorkflowException {
         try {
-            String eventId = matrix.putState(roomId, EventTypes.TASK, task.taskId(), ProtocolCodec.encode(task));
+            String eventId = sealed.put(matrix, roomId, ProtocolCodec.encode(task));
             log.info("task {} -> {} (rev {}) in {}", task.taskId(), task.state(), task.stateRev(), roomId);
             return new TaskRecord(roomId, task, eventId);
-        } catch (MatrixException e) {
+        } catch (MatrixException | CanonicalJsonException e) {
             throw new WorkflowException(Kind.FAILED, "cannot write task " + task.taskId() + ": " + e.getMessage(), e);
         }
     }
 
-    private static TaskRecord require(MatrixClient matrix, String roomId, String taskId) throws WorkflowException {
-        return RoomTasks.find(matrix, roomId, taskId).orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND,
+    private TaskRecord require(MatrixClient matrix, String roomId, String taskId) throws WorkflowException {
+        return RoomTasks.find(matrix, roomId, sealed, taskId).orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND,
                 "no task " + taskId + " in " + roomId));
     }
 

@@ -93,10 +93,11 @@ final class SyncBatch {
         if (id == null || !id.isTextual() || type == null || !type.isTextual()) {
             return null;
         }
-        // Only this transport may say an event was decrypted: a marker sent by the homeserver is removed.
+        // Only this transport may say an event was (or could not be) decrypted: markers the homeserver sends go.
         JsonNode unsigned = event.get("unsigned");
         if (unsigned != null && unsigned.isObject()) {
             ((ObjectNode) unsigned).remove(RoomEvent.DECRYPTION);
+            ((ObjectNode) unsigned).remove(RoomEvent.DECRYPTION_FAILURE);
         }
         JsonNode stateKey = event.get("state_key");
         return new RoomEvent(roomId, id.asText(), event.path("sender").asText(""), type.asText(),

@@ -1,5 +1,6 @@
 package org.mxagent.transport.syncv2.impl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -109,21 +110,34 @@ final class SyncDecryptor {
         }
     }
 
-    /** A history event as the caller should see it: decrypted if possible, else as received. */
+    /**
+     * A history event as the caller should see it: decrypted if possible, else as received with the reason under
+     * {@link RoomEvent#DECRYPTION_FAILURE}.
+     */
     RoomEvent historyView(RoomEvent event) {
         if (!EncryptingSender.ENCRYPTED.equals(event.type())) {
             return event;
         }
         Optional<E2eeMachine> machine = e2ee.machine(session);
         if (machine.isEmpty()) {
-            return event;
+            return withFailure(event, DecryptionFailure.Reason.NO_CRYPTO.name(), e2ee.unavailableReason());
         }
         try {
             DecryptionResult result = machine.get().decryptRoomEvent(event);
-            return result.isDecrypted() ? result.event() : event;
+            return result.isDecrypted() ? result.event() : withFailure(event, result.failure().reason().name(),
+                    result.failure().message());
         } catch (RuntimeException e) {
             log.error("decrypting history event {} failed; returned as received: {}", event.eventId(), e.toString(), e);
             return event;
         }
+    }
+
+    private static RoomEvent withFailure(RoomEvent event, String reason, String message) {
+        ObjectNode raw = event.raw().deepCopy();
+        JsonNode unsigned = raw.get("unsigned");
+        ObjectNode target = unsigned != null && unsigned.isObject() ? (ObjectNode) unsigned : raw.putObject("unsigned");
+        target.putObject(RoomEvent.DECRYPTION_FAILURE).put("reason", reason).put("message", message);
+        return new RoomEvent(event.roomId(), event.eventId(), event.sender(), event.type(), event.stateKey(),
+                event.originServerTs(), raw);
     }
 }

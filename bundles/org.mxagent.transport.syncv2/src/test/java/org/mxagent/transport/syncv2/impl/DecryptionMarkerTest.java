@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.mxagent.transport.api.RoomEvent;
 
-/** The homeserver cannot make a plaintext event look decrypted: the transport strips the marker it sends. */
+/**
+ * The homeserver cannot make a plaintext event look decrypted, nor forge why one was not: the transport strips the
+ * markers it sends.
+ */
 class DecryptionMarkerTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -33,5 +36,19 @@ class DecryptionMarkerTest {
         RoomEvent event = new RoomEvent("!r:x", "$x", "@a:x", "m.room.message", null, 0, raw);
         assertTrue(event.isDecrypted());
         assertEquals("S", event.decryption().orElseThrow().path("session_id").asText());
+    }
+
+    @Test
+    void aDecryptionFailureFromTheServerIsRemovedAndOneFromTheTransportIsRead() throws Exception {
+        ObjectNode forged = (ObjectNode) mapper.readTree("{\"event_id\":\"$x\",\"type\":\"m.room.encrypted\","
+                + "\"content\":{},\"unsigned\":{\"" + RoomEvent.DECRYPTION_FAILURE + "\":{\"reason\":\"WITHHELD\"}}}");
+        assertTrue(SyncBatch.toRoomEvent("!r:x", forged).decryptionFailure().isEmpty());
+
+        ObjectNode raw = (ObjectNode) mapper.readTree("{\"event_id\":\"$x\",\"type\":\"m.room.encrypted\","
+                + "\"content\":{},\"unsigned\":{\"" + RoomEvent.DECRYPTION_FAILURE + "\":{\"reason\":"
+                + "\"MISSING_SESSION\",\"message\":\"no room key for session S\"}}}");
+        RoomEvent event = new RoomEvent("!r:x", "$x", "@a:x", "m.room.encrypted", null, 0, raw);
+        assertEquals("MISSING_SESSION: no room key for session S", event.decryptionFailure().orElseThrow());
+        assertFalse(event.isDecrypted());
     }
 }

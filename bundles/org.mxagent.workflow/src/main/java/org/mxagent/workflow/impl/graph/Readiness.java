@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mxagent.protocol.api.event.TaskAction;
 import org.mxagent.protocol.api.event.TaskState;
 import org.mxagent.workflow.api.TaskStates;
+import org.mxagent.workflow.impl.payload.TaskPayload;
 
 /**
  * The part of "runnable" that depends only on the graph: state, action, target and dependencies. Authorization,
@@ -29,7 +30,9 @@ public final class Readiness {
             reasons.add("state is " + task.state());
             return reasons;
         }
-        if (task.action().isEmpty()) {
+        if (task.extra().containsKey(TaskPayload.ERROR)) {
+            reasons.add(task.extra().get(TaskPayload.ERROR).asText());
+        } else if (task.action().isEmpty()) {
             reasons.add("manual task (no action)");
         } else if (task.action().get().authorization().isEmpty()) {
             reasons.add("action is not authorized (no signature)");

@@ -33,6 +33,9 @@ import org.mxagent.workflow.impl.LocalInvocations;
 import org.mxagent.workflow.impl.RunOn;
 import org.mxagent.workflow.impl.graph.Readiness;
 import org.mxagent.workflow.impl.graph.TaskGraph;
+import org.mxagent.workflow.impl.payload.PayloadEvents;
+import org.mxagent.workflow.impl.payload.SealedTasks;
+import org.mxagent.workflow.impl.payload.TaskPayload;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
 import org.mxagent.protocol.api.sign.LocalSigner;
 import org.mxagent.workflow.spi.Dispatch;
@@ -59,7 +62,8 @@ import org.osgi.service.log.LoggerFactory;
 @Component(service = RoomEventListener.class, configurationPid = SchedulerConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {RoomEventListener.EVENT_TYPES + "=" + EventTypes.TASK,
-            RoomEventListener.EVENT_TYPES + "=" + Claim.TYPE, RoomEventListener.EVENT_TYPES + "=" + EventTypes.AGENT})
+            RoomEventListener.EVENT_TYPES + "=" + Claim.TYPE, RoomEventListener.EVENT_TYPES + "=" + EventTypes.AGENT,
+            RoomEventListener.EVENT_TYPES + "=" + TaskPayload.TYPE})
 @Designate(ocd = SchedulerConfig.class, factory = true)
 public final class AgentScheduler implements RoomEventListener {
     private static final int SCAN_EVENTS = 1000;
@@ -91,6 +95,8 @@ public final class AgentScheduler implements RoomEventListener {
     private final ScheduledExecutorService thread;
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private final TaskBoard board = new TaskBoard();
+    /** Payload events of an encrypted room, fed by sync (decrypted) and the seed scan. */
+    private final SealedTasks sealed = new SealedTasks(new PayloadEvents());
     private final ClaimLedger ledger = new ClaimLedger();
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, TaskRecord> running = new HashMap<>();
@@ -111,7 +117,7 @@ public final class AgentScheduler implements RoomEventListener {
         this.invocations = invocations;
         this.processes = processes;
         this.log = log;
-        this.recovery = new Recovery(client, roomId, agentId, invocations, processes, log);
+        this.recovery = new Recovery(client, roomId, agentId, invocations, processes, sealed, log);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mx-scheduler-" + agentId));
         this.safetyPassSeconds = Math.max(1, config.safety_pass_seconds());
     }
@@ -138,16 +144,13 @@ public final class AgentScheduler implements RoomEventListener {
 
     private void seed() {
         try {
-            for (RoomEvent event : client.roomState(roomId)) {
-                if (EventTypes.TASK.equals(event.type())) {
-                    board.accept(event);
-                }
-            }
+            List<RoomEvent> state = client.roomState(roomId);
             String from = null;
             int seen = 0;
             while (seen < SCAN_EVENTS) {
                 MessagesPage page = client.messages(roomId, from, true, PAGE);
                 for (RoomEvent event : page.events()) {
+                    sealed.payloads().offer(event);
                     if (EventTypes.TASK.equals(event.type())) {
                         ledger.sawTaskEvent(event.eventId());
                     } else if (Claim.TYPE.equals(event.type())) {
@@ -159,6 +162,12 @@ public final class AgentScheduler implements RoomEventListener {
                     break;
                 }
                 from = page.end();
+            }
+            // Opened after the scan: the payloads the scan saw need no lookup of their own.
+            for (RoomEvent event : state) {
+                if (EventTypes.TASK.equals(event.type())) {
+                    board.accept(event, sealed.open(client, roomId, event.content()));
+                }
             }
             log.info("scheduler of {} in {} seeded: {} task(s), {} timeline event(s) scanned", agentId, roomId,
                     board.all().size(), seen);
@@ -173,14 +182,30 @@ public final class AgentScheduler implements RoomEventListener {
     private void handle(RoomEvent event) {
         if (EventTypes.TASK.equals(event.type())) {
             ledger.sawTaskEvent(event.eventId());
-            if (board.accept(event)) {
+            if (board.accept(event, open(event.content()))) {
                 stopIfCancelled(event);
+                queuePass();
+            }
+        } else if (TaskPayload.TYPE.equals(event.type())) {
+            sealed.payloads().offer(event);
+            // A payload whose key arrived late is delivered late: the tasks waiting for it can now be read.
+            for (TaskBoard.Entry waiting : board.waitingFor(event.eventId())) {
+                board.accept(roomId, waiting.record().eventId(), waiting.sealed(), open(waiting.sealed()));
                 queuePass();
             }
         } else if (Claim.TYPE.equals(event.type())) {
             Claim.of(event).filter(this::counts).ifPresent(this::onClaim);
         } else {
             queuePass();
+        }
+    }
+
+    /** The task content with its payload put back; a lookup that fails leaves it marked, never runnable. */
+    private ObjectNode open(ObjectNode state) {
+        try {
+            return sealed.open(client, roomId, state);
+        } catch (MatrixException e) {
+            return TaskPayload.unresolved(state, "payload lookup failed: " + e.getMessage());
         }
     }
 
@@ -258,8 +283,15 @@ public final class AgentScheduler implements RoomEventListener {
     /** Claims the task if it is runnable for this agent; returns whether a claim was sent. */
     private boolean consider(TaskBoard.Entry entry, TaskGraph graph, List<AgentView> roomAgents) {
         var task = entry.record().task();
-        if (!Readiness.target(task).map(agentId::equals).orElse(false)
-                || !Readiness.blockers(graph, task).isEmpty()) {
+        if (!Readiness.target(task).map(agentId::equals).orElse(false)) {
+            return false;
+        }
+        if (entry.payloadProblem().isPresent() && (TaskStates.PENDING.equals(task.state())
+                || TaskStates.ASSIGNED.equals(task.state()))) {
+            note(task.taskId(), entry.payloadProblem().get() + "; not run");
+            return false;
+        }
+        if (!Readiness.blockers(graph, task).isEmpty()) {
             return false;
         }
         Claim.Key key = new Claim.Key(task.taskId(), task.stateRev());
@@ -297,7 +329,7 @@ public final class AgentScheduler implements RoomEventListener {
     }
 
     private void run(Pending won, Claim claim) {
-        TaskExecution execution = new TaskExecution(client, roomId, agentId, clock);
+        TaskExecution execution = new TaskExecution(client, roomId, agentId, clock, sealed);
         TaskRecord executing;
         try {
             Optional<TaskRecord> started = execution.start(won.entry().record(), claim);

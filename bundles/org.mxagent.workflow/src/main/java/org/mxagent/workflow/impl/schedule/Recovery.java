@@ -17,6 +17,7 @@ import org.mxagent.workflow.api.TaskRecord;
 import org.mxagent.workflow.api.TaskStates;
 import org.mxagent.workflow.impl.LocalInvocations;
 import org.mxagent.workflow.impl.RunOn;
+import org.mxagent.workflow.impl.payload.SealedTasks;
 import org.mxagent.workflow.impl.recovery.OrphanReaper;
 import org.mxagent.workflow.impl.recovery.ProcessLedger;
 import org.mxagent.workflow.spi.DispatchOutcome;
@@ -44,9 +45,11 @@ final class Recovery {
     private final LocalInvocations invocations;
     private final ProcessLedger ledger;
     private final Logger log;
+    private final SealedTasks sealed;
 
     Recovery(MatrixClient client, String roomId, String agentId, LocalInvocations invocations, ProcessLedger ledger,
-            Logger log) {
+            SealedTasks sealed, Logger log) {
+        this.sealed = sealed;
         this.client = client;
         this.roomId = roomId;
         this.agentId = agentId;
@@ -104,7 +107,8 @@ final class Recovery {
         JsonNode device = task.extra().get(EXECUTOR_DEVICE);
         Action action = decide(invocations.find(invocationId).isPresent(), invocation,
                 device == null ? null : device.asText(), client.session().deviceId(), recorded.isPresent());
-        TaskExecution execution = new TaskExecution(client, roomId, agentId, java.time.Clock.systemUTC());
+        TaskExecution execution = new TaskExecution(client, roomId, agentId, java.time.Clock.systemUTC(),
+                sealed);
         JsonNode rawAction = entry.raw().get("action");
         String requester = invocation.map(InvocationState::requester).orElseGet(() -> task.action()
                 .flatMap(TaskAction::authorization).map(a -> a.requestingAgent()).orElse(agentId));

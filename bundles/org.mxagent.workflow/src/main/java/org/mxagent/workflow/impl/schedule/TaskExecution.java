@@ -16,7 +16,9 @@ import org.mxagent.transport.api.MatrixClient;
 import org.mxagent.transport.api.MatrixException;
 import org.mxagent.workflow.api.TaskRecord;
 import org.mxagent.workflow.api.TaskStates;
+import org.mxagent.protocol.api.CanonicalJsonException;
 import org.mxagent.workflow.impl.TaskEdit;
+import org.mxagent.workflow.impl.payload.SealedTasks;
 import org.mxagent.workflow.spi.DispatchOutcome;
 
 /** The state writes of a won task: executing + invocation.v1 before dispatch, the result after. */
@@ -25,9 +27,11 @@ final class TaskExecution {
     private final String roomId;
     private final String agentId;
     private final Clock clock;
+    private final SealedTasks sealed;
 
-    TaskExecution(MatrixClient client, String roomId, String agentId, Clock clock) {
+    TaskExecution(MatrixClient client, String roomId, String agentId, Clock clock, SealedTasks sealed) {
         this.client = client;
+        this.sealed = sealed;
         this.roomId = roomId;
         this.agentId = agentId;
         this.clock = clock;
@@ -46,7 +50,7 @@ final class TaskExecution {
         TaskState executing = new TaskEdit(observed).state(TaskStates.EXECUTING).assignedTo(agentId)
                 .invocationId(won.invocationId()).extra("claim_event_id", won.eventId())
                 .extra(Recovery.EXECUTOR_DEVICE, client.session().deviceId()).build(clock.instant());
-        String eventId = client.putState(roomId, EventTypes.TASK, executing.taskId(), ProtocolCodec.encode(executing));
+        String eventId = put(executing);
         return Optional.of(new TaskRecord(roomId, executing, eventId));
     }
 
@@ -71,8 +75,17 @@ final class TaskExecution {
                 executing.task().invocationId(), action, outcome.reason(), outcome.exitCode(), outcome.summary(),
                 null, Map.of());
         TaskState done = new TaskEdit(executing).state(status).result(result).build(clock.instant());
-        client.putState(roomId, EventTypes.TASK, done.taskId(), ProtocolCodec.encode(done));
+        put(done);
         return true;
+    }
+
+    /** In an encrypted room the payload (title, action, result) goes to an encrypted event, not the state. */
+    private String put(TaskState task) throws MatrixException, MalformedEventException {
+        try {
+            return sealed.put(client, roomId, ProtocolCodec.encode(task));
+        } catch (CanonicalJsonException e) {
+            throw new MalformedEventException(EventTypes.TASK, "", "cannot be written: " + e.getMessage());
+        }
     }
 
     private Optional<TaskState> read(String taskId) throws MatrixException, MalformedEventException {
