@@ -95,8 +95,8 @@ class ThirdPartyAdapterTest {
                 "-Dmaven.repo.local=" + repo, "package").redirectErrorStream(true).start();
         String output = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(mvn.waitFor(180, TimeUnit.SECONDS), "the example's build did not end");
-        assertEquals(0, mvn.exitValue(), "building examples/adapter-hello failed (install the SPI first: mvn "
-                + "install): " + output);
+        assertEquals(0, mvn.exitValue(), "building examples/adapter-hello failed (it needs the released SPI "
+                + "1.0.0, which the SPI module's build installs: mvn install): " + output);
         Path jar = project.resolve("target/adapter-hello-1.0.0.jar");
         try (JarFile file = new JarFile(jar.toFile())) {
             String imports = file.getManifest().getMainAttributes().getValue("Import-Package");
