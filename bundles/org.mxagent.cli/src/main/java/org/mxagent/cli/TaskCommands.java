@@ -21,8 +21,9 @@ final class TaskCommands {
     private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled", "superseded");
 
     static final CommandSpec CREATE = new CommandSpec("task create",
-            "task create --room R [--assign AGENT] [--depends-on ID…] [OPTIONS] TITLE [-- ARGV…]",
-            "Create a task (state pending) in a workspace; with a command after -- it is runnable by --assign.",
+            "task create --room R [--assign AGENT] [--depends-on ID…] [OPTIONS] TITLE [-- ARGV… | --tool NAME[@V]]",
+            "Create a task (state pending) in a workspace; with a command after -- (or a --tool call) it is runnable "
+                    + "by --assign.",
             """
             Options:
               --room R            workspace room (id or alias)
@@ -37,13 +38,16 @@ final class TaskCommands {
               --run-on AGENT      run the command on this other agent (agt_…) over signed remote exec:
                                   AGENT's runtime and policy decide; --cwd is then a path on AGENT's machine
                                   (default: AGENT's advertised workspace directory)
+              --tool NAME[@V]     instead of a command: call this tool of --assign's runtime (its policy's
+                                  allow_tools for your user decides); result JSON in the task's summary
+              --arg K=V | K:=JSON the tool's arguments (repeatable), or --input-json F (a JSON object; - is stdin)
 
             The command is signed for AGENT with this runtime's key (valid 24 h); AGENT's runtime runs it once
             every dependency has succeeded, if its policy allows. A dependency cycle is refused (exit 64) with
             its path. With --run-on, --assign's runtime claims it and sends the command to AGENT. Prints the new
             task id.
             """, NONE, new String[] {"--room", "--assign", "--depends-on", "--blocks", "--description", "--as",
-                "--cwd", "--env", "--timeout", "--run-on"});
+                "--cwd", "--env", "--timeout", "--run-on", "--tool", "--arg", "--input-json"});
 
     static final CommandSpec UPDATE = new CommandSpec("task update",
             "task update ID --room R [--state S] [--assign AGENT] [--title T] [--description D]",
@@ -151,7 +155,12 @@ final class TaskCommands {
         params.put("depends_on", taskIds(inv, "--depends-on"));
         params.put("blocks", taskIds(inv, "--blocks"));
         List<String> argv = inv.line.afterDoubleDash();
-        if (argv.isEmpty()) {
+        String tool = CommandArgs.optional(inv, "--tool");
+        if (tool != null) {
+            params.put("action", toolAction(inv, tool, assignee, argv));
+        } else if (inv.line.has("--arg") || inv.line.has("--input-json")) {
+            throw CommandArgs.usage(inv, "--arg and --input-json are the arguments of a --tool call");
+        } else if (argv.isEmpty()) {
             for (String option : List.of("--cwd", "--env", "--timeout", "--run-on")) {
                 if (inv.line.has(option)) {
                     throw CommandArgs.usage(inv, option + " is for the task's command, given after --");
@@ -172,6 +181,31 @@ final class TaskCommands {
             inv.out.print(details(task));
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code {"type":"tool","tool","args"}}, with the arguments {@code mx-agent call} takes. */
+    private static Map<String, Object> toolAction(Invocation inv, String tool, String assignee, List<String> argv)
+            throws CliException {
+        if (tool.isBlank()) {
+            throw CommandArgs.usage(inv, "--tool needs NAME or NAME@VERSION");
+        }
+        if (!argv.isEmpty()) {
+            throw CommandArgs.usage(inv, "a task runs either a command (after --) or a --tool call, not both");
+        }
+        for (String option : List.of("--cwd", "--env", "--timeout", "--run-on")) {
+            if (inv.line.has(option)) {
+                throw CommandArgs.usage(inv, option + " is for a task's command, not a --tool call");
+            }
+        }
+        if (assignee == null) {
+            throw CommandArgs.usage(inv, "a task with a --tool call needs --assign AGENT: the call is signed for "
+                    + "that one agent and runs on its runtime");
+        }
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", "tool");
+        action.put("tool", tool);
+        action.put("args", CallCommand.args(inv));
+        return action;
     }
 
     private static Map<String, Object> execAction(Invocation inv, List<String> argv) throws UsageException {

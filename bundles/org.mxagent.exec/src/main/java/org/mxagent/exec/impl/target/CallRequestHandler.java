@@ -11,9 +11,9 @@ import org.mxagent.discovery.api.AgentRegistration;
 import org.mxagent.discovery.api.DiscoveryException;
 import org.mxagent.exec.impl.tools.CallContext;
 import org.mxagent.exec.impl.tools.CallOutcome;
+import org.mxagent.exec.impl.tools.CallScopes;
 import org.mxagent.exec.impl.tools.ToolRunner;
 import org.mxagent.exec.impl.wire.Agents;
-import org.mxagent.policy.api.AgentPolicy;
 import org.mxagent.policy.api.Allowance;
 import org.mxagent.policy.api.PipelineDecision;
 import org.mxagent.policy.api.PolicyService;
@@ -179,8 +179,7 @@ public final class CallRequestHandler {
 
     /** The requester's {@code allow_cwd}: the paths a tool may read or run in for this call. */
     private PathScope scope(String roomId, String sender) {
-        return PathScope.within(policy.policy().room(roomId).flatMap(room -> room.agent(sender))
-                .map(AgentPolicy::allowCwd).orElse(List.of()));
+        return CallScopes.of(policy, roomId, sender);
     }
 
     private void respond(String roomId, CallRequest request, CallOutcome outcome) {

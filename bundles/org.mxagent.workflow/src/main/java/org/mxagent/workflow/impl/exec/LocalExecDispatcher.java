@@ -5,7 +5,6 @@ import java.util.OptionalLong;
 import org.mxagent.policy.api.Decision;
 import org.mxagent.policy.api.ExecRequestFacts;
 import org.mxagent.policy.api.PolicyService;
-import org.mxagent.protocol.api.event.AgentAction;
 import org.mxagent.protocol.api.event.ExecAction;
 import org.mxagent.terminal.api.LocalExec;
 import org.mxagent.workflow.impl.RunOn;
@@ -21,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Runs exec actions on this machine: the exec policy of the task's room for the authorizing agent's Matrix user,
  * then {@link LocalExec} under the resulting allowance; an allowance that {@code requires_approval} is held by
- * {@link TaskHolds} until approved. Tool actions are refused as {@code dispatch_failed}.
+ * {@link TaskHolds} until approved. Exec actions only (tool actions: ToolTaskDispatcher).
  */
 @Component(service = TaskDispatcher.class, property = "service.ranking:Integer=0")
 public final class LocalExecDispatcher implements TaskDispatcher {
@@ -41,17 +40,15 @@ public final class LocalExecDispatcher implements TaskDispatcher {
 
     @Override
     public boolean accepts(DispatchRequest request) {
-        // agent actions: the adapter bundle's dispatcher; run_on another agent: the remote one, never here
-        return !(request.action() instanceof AgentAction)
+        // agent actions: the adapter bundle's dispatcher; tool actions: ToolTaskDispatcher; run_on another agent:
+        // the remote one, never here
+        return request.action() instanceof ExecAction
                 && RunOn.elsewhere(request.action(), request.targetAgent()).isEmpty();
     }
 
     @Override
     public Dispatch dispatch(DispatchRequest request) {
-        if (!(request.action() instanceof ExecAction action)) {
-            return ExecStart.done(DispatchOutcome.refused(DispatchOutcome.DISPATCH_FAILED,
-                    "tool actions are not dispatched locally yet"));
-        }
+        ExecAction action = (ExecAction) request.action();
         if (action.cwd() == null || !Path.of(action.cwd()).isAbsolute()) {
             return ExecStart.done(DispatchOutcome.refused(DispatchOutcome.DISPATCH_FAILED,
                     "exec action needs an absolute cwd, got " + action.cwd()));
