@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.mxagent.ipc.wire.JsonWriter;
 
 /**
  * {@code task create | update | list | show | graph | watch | cancel}: the daemon's {@code task.*} methods
@@ -436,6 +437,9 @@ final class TaskCommands {
             WorkspaceCommands.field(text, "command", String.join(" ", strings(action, "command")) + " (in "
                     + (cwd == null ? "the executor's workspace" : cwd) + (runOn == null ? "" : ", on " + runOn)
                     + ")");
+        } else if ("tool".equals(Json.string(action, "type"))) {
+            WorkspaceCommands.field(text, "tool", Json.string(action, "tool") + " "
+                    + JsonWriter.write(action.get("args")));
         } else if (Json.string(action, "type") != null) {
             WorkspaceCommands.field(text, "action", Json.string(action, "type"));
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mxagent.e2e.harness.CliResult;
 import org.mxagent.e2e.harness.E2e;
 import org.mxagent.e2e.harness.Eventually;
 
@@ -44,6 +45,8 @@ class ToolTaskTest {
         assertEquals("tool_result", result.path("reason").asText(), done::toString);
         assertTrue(result.path("summary").asText().contains("\"content\":\"tool task notes\""), done::toString);
         assertEquals(bob, result.path("completed_by").asText(), "bob's scheduler claimed and ran it: " + done);
+        CliResult shown = pair.alice().cli("task", "show", read, "--room", pair.room()).assertSuccess();
+        assertTrue(shown.stdout().contains("read_file {\"path\":\"" + file + "\"}"), shown::toString);
 
         String denied = create(pair, "git status", "git_status", "--arg", "cwd=" + pair.work());
         JsonNode refused = awaitFinal(pair, denied);
