@@ -15,6 +15,7 @@ import org.mxagent.exec.impl.ToolWhiteboard;
 import org.mxagent.exec.impl.tools.CallContext;
 import org.mxagent.exec.impl.tools.CallOutcome;
 import org.mxagent.exec.impl.tools.CallScopes;
+import org.mxagent.exec.impl.tools.ToolCatalog;
 import org.mxagent.exec.impl.tools.ToolRunner;
 import org.mxagent.policy.api.CallRequestFacts;
 import org.mxagent.policy.api.Decision;
@@ -42,6 +43,10 @@ public final class LocalCallService implements LocalCalls {
     @Activate
     public LocalCallService(@Reference PolicyService policy, @Reference ToolWhiteboard whiteboard,
             @Reference(service = LoggerFactory.class) Logger log) {
+        this(policy, whiteboard.catalog(), log);
+    }
+
+    LocalCallService(PolicyService policy, ToolCatalog catalog, Logger log) {
         this.policy = policy;
         this.log = log;
         AtomicInteger count = new AtomicInteger();
@@ -50,7 +55,7 @@ public final class LocalCallService implements LocalCalls {
             thread.setDaemon(true);
             return thread;
         });
-        this.tools = new ToolRunner(whiteboard.catalog(), pool, log);
+        this.tools = new ToolRunner(catalog, pool, log);
     }
 
     @Override
