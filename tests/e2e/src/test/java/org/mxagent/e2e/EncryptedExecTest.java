@@ -1,21 +1,20 @@
 package org.mxagent.e2e;
 
+import static org.mxagent.e2e.PlaintextProbe.marker;
+import static org.mxagent.e2e.PlaintextProbe.path;
+import static org.mxagent.e2e.PlaintextProbe.rot13;
+import static org.mxagent.e2e.PlaintextProbe.sendUndecryptable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mxagent.e2e.harness.CliResult;
@@ -60,7 +59,7 @@ class EncryptedExecTest {
         assertTrue(exec.isAlive(), "the CLI still runs: the output streamed before the command ended");
         String invocation = pair.liveInvocation();
         // Into the room while the run waits for input: it precedes the run's last events in room order.
-        String unreadable = sendUndecryptable(pair, alice);
+        String unreadable = sendUndecryptable(pair.homeserver(), pair.room(), alice);
         exec.writeStdin(inputMarker + "\n");
         exec.closeStdin();
         CliResult result = exec.await(Duration.ofSeconds(60));
@@ -175,36 +174,5 @@ class EncryptedExecTest {
             assertEquals("application/octet-stream null", database.localMedia(mxc.substring(mxc.lastIndexOf('/')
                     + 1)), "the homeserver learns neither the artifact's type nor its name");
         }
-    }
-
-    /** A Megolm event for a session nobody has, sent as alice's account straight to the homeserver. */
-    private static String sendUndecryptable(ExecPair pair, MatrixUser sender) {
-        ObjectNode content = new ObjectMapper().createObjectNode().put("algorithm", "m.megolm.v1.aes-sha2")
-                .put("ciphertext", "AwgAEhAAAAAAAAAAAAAAAAAAAAAA").put("session_id", "nosuchsession" + UUID
-                        .randomUUID().toString().replace("-", "")).put("sender_key", "bm90IGEga2V5")
-                .put("device_id", "FORGED");
-        return pair.homeserver().call("PUT", "/_matrix/client/v3/rooms/" + path(pair.room())
-                + "/send/m.room.encrypted/undecryptable-" + System.nanoTime(), sender.accessToken(), content)
-                .path("event_id").asText();
-    }
-
-    private static String marker(String prefix) {
-        StringBuilder out = new StringBuilder(prefix);
-        for (char c : UUID.randomUUID().toString().replace("-", "").toCharArray()) {
-            out.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static String rot13(String letters) {
-        StringBuilder out = new StringBuilder();
-        for (char c : letters.toCharArray()) {
-            out.append((char) ('a' + (c - 'a' + 13) % 26));
-        }
-        return out.toString();
-    }
-
-    private static String path(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

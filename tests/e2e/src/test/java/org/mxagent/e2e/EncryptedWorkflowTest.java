@@ -1,5 +1,9 @@
 package org.mxagent.e2e;
 
+import static org.mxagent.e2e.PlaintextProbe.marker;
+import static org.mxagent.e2e.PlaintextProbe.path;
+import static org.mxagent.e2e.PlaintextProbe.rot13;
+import static org.mxagent.e2e.PlaintextProbe.sendUndecryptable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +90,7 @@ class EncryptedWorkflowTest {
 
         // A task whose payload event this device cannot decrypt, and one whose payload does not match its hash:
         // listed, shown with the reason, never run.
-        String undecryptable = forgeTask(wf, alice, sendUndecryptable(wf, alice), sealed.path("payload_sha256")
+        String undecryptable = forgeTask(wf, alice, sendUndecryptable(wf.pair.homeserver(), wf.room(), alice), sealed.path("payload_sha256")
                 .asText());
         String tampered = forgeTask(wf, alice, sealed.path("payload_event_id").asText(),
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
@@ -162,36 +164,5 @@ class EncryptedWorkflowTest {
         wf.pair.homeserver().call("PUT", "/_matrix/client/v3/rooms/" + path(wf.room()) + "/state/" + TASK + "/"
                 + taskId, alice.accessToken(), content);
         return taskId;
-    }
-
-    /** A Megolm event for a session nobody has, sent as alice's account straight to the homeserver. */
-    private static String sendUndecryptable(WorkflowPair wf, MatrixUser sender) {
-        ObjectNode content = new ObjectMapper().createObjectNode().put("algorithm", "m.megolm.v1.aes-sha2")
-                .put("ciphertext", "AwgAEhAAAAAAAAAAAAAAAAAAAAAA").put("session_id", "nosuchsession" + UUID
-                        .randomUUID().toString().replace("-", "")).put("sender_key", "bm90IGEga2V5")
-                .put("device_id", "FORGED");
-        return wf.pair.homeserver().call("PUT", "/_matrix/client/v3/rooms/" + path(wf.room())
-                + "/send/m.room.encrypted/undecryptable-" + System.nanoTime(), sender.accessToken(), content)
-                .path("event_id").asText();
-    }
-
-    private static String marker(String prefix) {
-        StringBuilder out = new StringBuilder(prefix);
-        for (char c : UUID.randomUUID().toString().replace("-", "").toCharArray()) {
-            out.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static String rot13(String letters) {
-        StringBuilder out = new StringBuilder();
-        for (char c : letters.toCharArray()) {
-            out.append((char) ('a' + (c - 'a' + 13) % 26));
-        }
-        return out.toString();
-    }
-
-    private static String path(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
